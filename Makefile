@@ -1,0 +1,49 @@
+# The two commands (README): `make run` and `make test`. Both set
+# everything up first and are quick the second time.
+SHELL := /bin/bash
+DB ?= coopatlas.db
+PORT ?= 8080
+HOST ?= 127.0.0.1
+RELEASE := build/release/coopatlas
+
+.PHONY: run test setup build db asan bench format format-check tidy clean
+
+run: setup build db
+	$(RELEASE) serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: setup format-check
+	@test -f build/ci/build.ninja || cmake --preset ci >/dev/null
+	cmake --build --preset ci
+	ctest --preset ci
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@test -f build/release/build.ninja || cmake --preset release >/dev/null
+	cmake --build --preset release
+
+db: build
+	$(RELEASE) init --db $(DB)
+
+# Debug build with AddressSanitizer and UBSan, all tests.
+asan: setup
+	@test -f build/asan/build.ninja || cmake --preset asan >/dev/null
+	cmake --build --preset asan
+	ctest --preset asan
+
+bench: build
+	bench/run.sh
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+format-check:
+	@clang-format --dry-run --Werror $$(git ls-files '*.cc' '*.h') && echo "format: ok"
+
+tidy: setup
+	@test -f build/ci/build.ninja || cmake --preset ci >/dev/null
+	clang-tidy -p build/ci --quiet $$(git ls-files 'src/*.cc')
+
+clean:
+	rm -rf build

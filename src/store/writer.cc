@@ -1,0 +1,246 @@
+#include "store/writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+#include "core/time.h"
+
+namespace coopatlas::store {
+namespace {
+
+// Table and column names are spliced into SQL, so they must be plain
+// identifiers. They come from code; this guards against a programming error.
+bool IsIdentifier(const std::string& name) {
+  if (name.empty()) return false;
+  for (const char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void BindValue(Statement* stmt, int index, const Value& value) {
+  if (std::holds_alternative<std::nullptr_t>(value)) {
+    stmt->BindNull(index);
+  } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    stmt->Bind(index, *i);
+  } else if (const auto* d = std::get_if<double>(&value)) {
+    stmt->Bind(index, *d);
+  } else {
+    stmt->Bind(index, std::get<std::string>(value));
+  }
+}
+
+nlohmann::json ToJson(const Value& value) {
+  if (std::holds_alternative<std::nullptr_t>(value)) return nullptr;
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return *i;
+  if (const auto* d = std::get_if<double>(&value)) return *d;
+  return std::get<std::string>(value);
+}
+
+Value ReadValue(const Statement& stmt, int column, const Value& like) {
+  if (stmt.ColumnIsNull(column)) return nullptr;
+  if (std::holds_alternative<std::int64_t>(like)) return stmt.ColumnInt(column);
+  if (std::holds_alternative<double>(like)) return stmt.ColumnDouble(column);
+  return stmt.ColumnText(column);
+}
+
+std::string KeyString(const Row& row, std::size_t key_columns) {
+  std::string key;
+  for (std::size_t i = 0; i < key_columns; ++i) {
+    if (i > 0) key += '/';
+    const Value& v = row[i].second;
+    if (const auto* s = std::get_if<std::string>(&v))
+      key += *s;
+    else if (const auto* n = std::get_if<std::int64_t>(&v))
+      key += std::to_string(*n);
+  }
+  return key;
+}
+
+std::string Join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Writer>> Writer::Begin(Db* db, WriteContext context) {
+  if (db->read_only()) {
+    return Status::FailedPrecondition("database " + db->path() +
+                                      " is open read-only");
+  }
+  if (context.actor.empty()) {
+    return Status::InvalidArgument("a write needs an actor for the audit");
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  std::unique_ptr<Writer> writer(
+      new Writer(db, std::move(context), std::move(txn)));
+  writer->now_ = core::NowUtcIso();
+  return writer;
+}
+
+Status Writer::Audit(const std::string& action, const std::string& entity,
+                     const std::string& entity_id, const std::string& old_json,
+                     const std::string& new_json) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare(
+          "INSERT INTO audit(at, actor, run_id, action, entity, "
+          "entity_id, old_value, new_value) VALUES (?,?,?,?,?,?,?,?)"));
+  stmt.Bind(1, now_).Bind(2, context_.actor).BindOptional(3, context_.run_id);
+  stmt.Bind(4, action).Bind(5, entity).Bind(6, entity_id);
+  stmt.BindTextOrNull(7, old_json).BindTextOrNull(8, new_json);
+  return stmt.Run();
+}
+
+Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
+                               std::size_t key_columns) {
+  if (!IsIdentifier(table) || key_columns == 0 || key_columns > row.size()) {
+    return Status::Internal("Writer::Put: bad table or key for '" + table +
+                            "'");
+  }
+  std::vector<std::string> columns, where;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (!IsIdentifier(row[i].first)) {
+      return Status::Internal("Writer::Put: bad column '" + row[i].first + "'");
+    }
+    columns.push_back(row[i].first);
+    if (i < key_columns) where.push_back(row[i].first + " = ?");
+  }
+  const std::string where_sql = Join(where, " AND ");
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement select, db_->Prepare("SELECT " + Join(columns, ", ") +
+                                     " FROM " + table + " WHERE " + where_sql));
+  for (std::size_t i = 0; i < key_columns; ++i) {
+    BindValue(&select, static_cast<int>(i + 1), row[i].second);
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(bool exists, select.Step());
+  const std::string id = KeyString(row, key_columns);
+  if (!exists) {
+    std::vector<std::string> marks(row.size(), "?");
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement insert,
+        db_->Prepare("INSERT INTO " + table + "(" + Join(columns, ", ") +
+                     ") VALUES (" + Join(marks, ", ") + ")"));
+    nlohmann::json new_value = nlohmann::json::object();
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      BindValue(&insert, static_cast<int>(i + 1), row[i].second);
+      new_value[row[i].first] = ToJson(row[i].second);
+    }
+    COOPATLAS_RETURN_IF_ERROR(insert.Run());
+    COOPATLAS_RETURN_IF_ERROR(Audit("insert", table, id, "", new_value.dump()));
+    return PutOutcome::kCreated;
+  }
+  nlohmann::json old_value = nlohmann::json::object();
+  nlohmann::json new_value = nlohmann::json::object();
+  std::vector<std::string> sets;
+  std::vector<const Value*> set_values;
+  for (std::size_t i = key_columns; i < row.size(); ++i) {
+    const Value current = ReadValue(select, static_cast<int>(i), row[i].second);
+    if (current == row[i].second) continue;
+    old_value[row[i].first] = ToJson(current);
+    new_value[row[i].first] = ToJson(row[i].second);
+    sets.push_back(row[i].first + " = ?");
+    set_values.push_back(&row[i].second);
+  }
+  select.Reset();
+  if (sets.empty()) return PutOutcome::kUnchanged;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement update, db_->Prepare("UPDATE " + table + " SET " +
+                                     Join(sets, ", ") + " WHERE " + where_sql));
+  int index = 1;
+  for (const Value* v : set_values) BindValue(&update, index++, *v);
+  for (std::size_t i = 0; i < key_columns; ++i) {
+    BindValue(&update, index++, row[i].second);
+  }
+  COOPATLAS_RETURN_IF_ERROR(update.Run());
+  COOPATLAS_RETURN_IF_ERROR(
+      Audit("update", table, id, old_value.dump(), new_value.dump()));
+  return PutOutcome::kUpdated;
+}
+
+Status Writer::Delete(const std::string& table, const Row& key) {
+  if (!IsIdentifier(table) || key.empty()) {
+    return Status::Internal("Writer::Delete: bad table or key");
+  }
+  std::vector<std::string> where;
+  for (const auto& [column, value] : key) {
+    if (!IsIdentifier(column)) {
+      return Status::Internal("Writer::Delete: bad column '" + column + "'");
+    }
+    where.push_back(column + " = ?");
+  }
+  const std::string where_sql = Join(where, " AND ");
+  // The old row, as JSON, for the audit.
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement columns_stmt,
+      db_->Prepare("SELECT name FROM pragma_table_info(?)"));
+  columns_stmt.Bind(1, table);
+  std::vector<std::string> pairs;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, columns_stmt.Step());
+    if (!row) break;
+    const std::string name = columns_stmt.ColumnText(0);
+    pairs.push_back("'" + name + "', " + name);
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement old_row,
+      db_->Prepare("SELECT json_object(" + Join(pairs, ", ") + ") FROM " +
+                   table + " WHERE " + where_sql));
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    BindValue(&old_row, static_cast<int>(i + 1), key[i].second);
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(bool found, old_row.Step());
+  if (!found) {
+    return Status::NotFound("no row " + KeyString(key, key.size()) + " in " +
+                            table);
+  }
+  const std::string old_json = old_row.ColumnText(0);
+  old_row.Reset();
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement del,
+      db_->Prepare("DELETE FROM " + table + " WHERE " + where_sql));
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    BindValue(&del, static_cast<int>(i + 1), key[i].second);
+  }
+  COOPATLAS_RETURN_IF_ERROR(del.Run());
+  return Audit("delete", table, KeyString(key, key.size()), old_json, "");
+}
+
+Result<std::int64_t> Writer::StartRun(const std::string& kind,
+                                      const std::string& source) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("INSERT INTO import_run(kind, source, actor, started_at) "
+                   "VALUES (?,?,?,?)"));
+  stmt.Bind(1, kind).Bind(2, source).Bind(3, context_.actor).Bind(4, now_);
+  COOPATLAS_RETURN_IF_ERROR(stmt.Run());
+  const std::int64_t id = db_->LastInsertRowId();
+  context_.run_id = id;
+  nlohmann::json v = {{"kind", kind}, {"source", source}};
+  COOPATLAS_RETURN_IF_ERROR(
+      Audit("insert", "import_run", std::to_string(id), "", v.dump()));
+  return id;
+}
+
+Status Writer::FinishRun(std::int64_t run_id, const std::string& summary_json) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement stmt, db_->Prepare("UPDATE import_run SET finished_at = ?, "
+                                   "summary = ? WHERE id = ?"));
+  stmt.Bind(1, core::NowUtcIso()).Bind(2, summary_json).Bind(3, run_id);
+  COOPATLAS_RETURN_IF_ERROR(stmt.Run());
+  return Audit("update", "import_run", std::to_string(run_id), "",
+               summary_json);
+}
+
+Status Writer::Commit() { return txn_->Commit(); }
+
+}  // namespace coopatlas::store

@@ -1,0 +1,79 @@
+// The single write path (ARCHITECTURE.md §3): every change to a coopatlas
+// database goes through a Writer, which records an audit entry (who, when,
+// what changed, old and new values) in the same transaction as the change.
+//
+// A Writer is a transaction: nothing is visible to readers, and nothing is
+// kept, until Commit(). Destroying it without Commit() rolls everything back.
+// Not thread-safe; one Writer per Db at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "coopatlas/status.h"
+#include "reference/reference_data.h"
+#include "store/db.h"
+
+namespace coopatlas::store {
+
+// A column value.
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+// Column name -> value, in column order.
+using Row = std::vector<std::pair<std::string, Value>>;
+
+enum class PutOutcome { kCreated, kUpdated, kUnchanged };
+
+struct WriteContext {
+  std::string actor;                   // "system:init", a user name, ...
+  std::optional<std::int64_t> run_id;  // the import run, if any
+};
+
+class Writer {
+ public:
+  // Starts a write transaction. Errors: kFailedPrecondition if the database
+  // is read-only or locked by another writer past the busy timeout.
+  static Result<std::unique_ptr<Writer>> Begin(Db* db, WriteContext context);
+
+  // Inserts or updates the row of `table` whose key columns (the first
+  // `key_columns` entries of `row`) match; records the old and new values
+  // of the changed columns. Unchanged rows are not touched or audited.
+  // `table` and column names come from code, never from users.
+  Result<PutOutcome> Put(const std::string& table, const Row& row,
+                         std::size_t key_columns = 1);
+
+  // Deletes the row with this key (first entries of `key`), auditing its
+  // old values. Errors: kNotFound if there is no such row.
+  Status Delete(const std::string& table, const Row& key);
+
+  // Replaces all reference tables with `data` (bulk: one audit entry per
+  // table with the row counts before and after and the sources).
+  Status ReplaceReference(const reference::ReferenceData& data,
+                          const std::string& fingerprint);
+
+  // Starts an import run and returns its id (audited).
+  Result<std::int64_t> StartRun(const std::string& kind,
+                                const std::string& source);
+  Status FinishRun(std::int64_t run_id, const std::string& summary_json);
+
+  Status Commit();
+  Db* db() { return db_; }
+
+ private:
+  Writer(Db* db, WriteContext context, std::unique_ptr<Transaction> txn)
+      : db_(db), context_(std::move(context)), txn_(std::move(txn)) {}
+  Status Audit(const std::string& action, const std::string& entity,
+               const std::string& entity_id, const std::string& old_json,
+               const std::string& new_json);
+
+  Db* db_;
+  WriteContext context_;
+  std::unique_ptr<Transaction> txn_;
+  std::string now_;
+};
+
+}  // namespace coopatlas::store
