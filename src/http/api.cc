@@ -171,40 +171,61 @@ void Api::ServeStatic(const httplib::Request& request,
   response.set_header("Cache-Control", "no-cache");
 }
 
-Status Serve(const Registry& registry, const ServerOptions& options,
-             const std::function<void(int port)>& on_listening) {
-  COOPATLAS_RETURN_IF_ERROR(options.Validate());
-  Api api(&registry, options.web_root);
+struct Server::Impl {
+  Impl(const Registry* registry, ServerOptions opts)
+      : options(std::move(opts)), api(registry, options.web_root) {}
+  ServerOptions options;
+  Api api;
   httplib::Server server;
-  const int threads = options.threads;
-  server.new_task_queue = [threads] {
+};
+
+Server::Server(const Registry* registry, ServerOptions options)
+    : impl_(std::make_unique<Impl>(registry, std::move(options))) {
+  const int threads = impl_->options.threads;
+  impl_->server.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
   };
-  auto dispatch = [&api](const httplib::Request& req, httplib::Response& res) {
-    api.Dispatch(req, res);
+  Api* api = &impl_->api;
+  auto dispatch = [api](const httplib::Request& req, httplib::Response& res) {
+    api->Dispatch(req, res);
   };
-  server.Get(".*", dispatch);
-  server.Post(".*", dispatch);
-  server.set_exception_handler(
+  impl_->server.Get(".*", dispatch);
+  impl_->server.Post(".*", dispatch);
+  impl_->server.Put(".*", dispatch);
+  impl_->server.Delete(".*", dispatch);
+  impl_->server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         WriteProblem(Status::Internal("unexpected error"), res);
       });
-  int port = options.port;
-  if (port == 0) {
-    port = server.bind_to_any_port(options.host.c_str());
-    if (port < 0) {
-      return Status::Io("cannot listen on " + options.host);
-    }
-  } else if (!server.bind_to_port(options.host.c_str(), port)) {
-    return Status::Io("cannot listen on " + options.host + ":" +
-                      std::to_string(port) +
+}
+
+Server::~Server() { Stop(); }
+
+Result<int> Server::Bind() {
+  COOPATLAS_RETURN_IF_ERROR(impl_->options.Validate());
+  const ServerOptions& o = impl_->options;
+  if (o.port == 0) {
+    const int port = impl_->server.bind_to_any_port(o.host.c_str());
+    if (port < 0) return Status::Io("cannot listen on " + o.host);
+    return port;
+  }
+  if (!impl_->server.bind_to_port(o.host.c_str(), o.port)) {
+    return Status::Io("cannot listen on " + o.host + ":" +
+                      std::to_string(o.port) +
                       " (is another server running there?)");
   }
-  if (on_listening) on_listening(port);
-  if (!server.listen_after_bind()) {
-    return Status::Io("server stopped unexpectedly");
+  return o.port;
+}
+
+Status Server::Run() {
+  if (!impl_->server.listen_after_bind()) {
+    return Status::Io("the server stopped unexpectedly");
   }
   return Status::Ok();
+}
+
+void Server::Stop() {
+  if (impl_->server.is_running()) impl_->server.stop();
 }
 
 }  // namespace coopatlas::http

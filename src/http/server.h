@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "coopatlas/registry.h"
@@ -19,10 +20,26 @@ struct ServerOptions {
   Status Validate() const;
 };
 
-// Serves until the process is stopped. `on_listening` is called with the
-// bound port once the socket listens. Errors: kIo if the address cannot be
-// bound.
-Status Serve(const Registry& registry, const ServerOptions& options,
-             const std::function<void(int port)>& on_listening = nullptr);
+// An HTTP server over a registry. Bind() then Run() (blocking) from one
+// thread; Stop() from any thread ends Run().
+class Server {
+ public:
+  // `registry` must outlive the server.
+  Server(const Registry* registry, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the address and returns the port (the chosen one for port 0).
+  // Errors: kInvalidArgument (bad options), kIo (address in use).
+  Result<int> Bind();
+  // Serves until Stop(). Errors: kIo.
+  Status Run();
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace coopatlas::http

@@ -109,9 +109,17 @@ Result<std::string> Fingerprint(const ReferencePaths& paths) {
     }
   };
   for (const std::string& file : InputFiles(paths)) {
-    COOPATLAS_ASSIGN_OR_RETURN(std::string content, core::ReadFile(file));
+    auto content = core::ReadFile(file);
+    if (!content.ok()) {
+      if (content.status().code() == Code::kNotFound) {
+        return Status::NotFound(content.status().message() +
+                                " (run `make setup` to install the reference "
+                                "packages)");
+      }
+      return content.status();
+    }
     mix(file.substr(paths.root.size()));
-    mix(content);
+    mix(*content);
   }
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx",

@@ -76,6 +76,10 @@ std::string_view KindOfQualifier(std::string_view q) {
       q == "village") {
     return "commune";
   }
+  if (q == "intercommunality" || q == "intercommunalite" || q == "communaute" ||
+      q == "epci") {
+    return "epci";
+  }
   return {};
 }
 

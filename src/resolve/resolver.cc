@@ -117,6 +117,7 @@ bool KindMatches(const std::string& hint, const std::string& kind) {
     return kind.rfind("epci", 0) == 0 || kind == "metropole" || kind == "ept";
   }
   if (hint == "departement") return kind == "collectivite-outre-mer";
+  if (hint == "commune") return kind == "arrondissement-municipal";
   return false;
 }
 
@@ -166,6 +167,14 @@ Resolver::Resolver(const reference::ReferenceData& data)
     const std::string key = key_of(name);
     Add(key, id, 1, "nom officiel");
     Add(WithoutArticle(key), id, 2, "nom officiel sans l'article");
+    // "Château-Chinon (Ville)" is also found as "Château-Chinon".
+    const std::size_t paren = name.find('(');
+    if (paren != std::string::npos && paren > 0) {
+      const std::string bare = key_of(name.substr(0, paren));
+      Add(bare, id, 2, "nom officiel sans la précision entre parenthèses");
+      Add(WithoutArticle(bare), id, 2,
+          "nom officiel sans la précision entre parenthèses");
+    }
   };
 
   std::map<std::string, std::int64_t> dept_population, region_population;
@@ -409,7 +418,12 @@ ResolveResult Resolver::Resolve(std::string_view text,
                                 const ResolveHints& hints) const {
   ResolveResult result;
   result.query = std::string(text);
-  const ParsedQuery query = ParseQuery(text);
+  // The whole text first ("Château-Chinon (Ville)", "Région d'Audruicq" as
+  // in "CC de la Région d'Audruicq"); only if it names nothing are
+  // qualifiers and kind words taken apart.
+  ParsedQuery query;
+  query.key = NameKey(text::Fold(text));
+  if (index_->french.count(query.key) == 0) query = ParseQuery(text);
   if (query.key.empty()) return result;
 
   // Candidates, each entity once at its best tier.
@@ -474,10 +488,7 @@ ResolveResult Resolver::Resolve(std::string_view text,
   for (const auto& [id, posting] : best) {
     const Entity& e = index_->entities[id];
     if (!KindMatches(kind_hint, e.kind)) continue;
-    if (!implied.empty() && !KindMatches(implied, e.kind) &&
-        !(implied == "commune" && e.kind == "arrondissement-municipal")) {
-      continue;
-    }
+    if (!implied.empty() && !KindMatches(implied, e.kind)) continue;
     if (filter_departements) {
       bool any = false;
       for (const auto& d : e.departements)

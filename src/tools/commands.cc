@@ -217,10 +217,12 @@ struct ServeFlags {
 int RunServe(const ServeFlags& flags) {
   auto registry = Registry::Open({flags.db, /*read_only=*/true});
   if (!registry.ok()) return Fail(registry.status());
-  const Status status = http::Serve(**registry, flags.server, [&](int port) {
-    fmt::print(stderr, "coopatlas: serving {} on http://{}:{}/\n", flags.db,
-               flags.server.host, port);
-  });
+  http::Server server(registry->get(), flags.server);
+  auto port = server.Bind();
+  if (!port.ok()) return Fail(port.status());
+  fmt::print(stderr, "coopatlas: serving {} on http://{}:{}/\n", flags.db,
+             flags.server.host, *port);
+  const Status status = server.Run();
   if (!status.ok()) return Fail(status);
   return kExitOk;
 }

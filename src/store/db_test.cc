@@ -1,0 +1,113 @@
+#include "store/db.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/migrations.h"
+#include "store/test_util.h"
+
+namespace coopatlas::store {
+namespace {
+
+using coopatlas::testing::TempDir;
+
+TEST(Db, CreatesWithWalAndForeignKeys) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("a.db"), OpenMode::kCreate);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto mode = (*db)->Prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(mode.ok());
+  ASSERT_TRUE(*mode->Step());
+  EXPECT_EQ(mode->ColumnText(0), "wal");
+  auto fk = (*db)->Prepare("PRAGMA foreign_keys");
+  ASSERT_TRUE(fk.ok());
+  ASSERT_TRUE(*fk->Step());
+  EXPECT_EQ(fk->ColumnInt(0), 1);
+}
+
+TEST(Db, MissingDirectoryIsAClearErrorAndCreatesNothing) {
+  TempDir dir;
+  const std::string path = dir.File("no/such/dir/a.db");
+  auto db = Db::Open(path, OpenMode::kCreate);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Code::kIo);
+  EXPECT_NE(db.status().message().find("does not exist"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.File("no")));
+}
+
+TEST(Db, MissingFileForReadIsNotFound) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("absent.db"), OpenMode::kReadWrite);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Code::kNotFound);
+  EXPECT_NE(db.status().message().find("coopatlas init"), std::string::npos);
+}
+
+TEST(Db, ReadOnlyFileRefusesWrites) {
+  TempDir dir;
+  const std::string path = dir.File("ro.db");
+  {
+    auto db = Db::Open(path, OpenMode::kCreate);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(Migrate(db->get()).ok());
+  }
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::group_read);
+  auto db = Db::Open(path, OpenMode::kReadWrite);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Code::kFailedPrecondition);
+  EXPECT_NE(db.status().message().find("read-only"), std::string::npos);
+  // Reading is still possible.
+  auto reader = Db::Open(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ(*(*reader)->UserVersion(), LatestSchemaVersion());
+}
+
+TEST(Db, NotADatabase) {
+  TempDir dir;
+  const std::string path = dir.File("text.db");
+  std::ofstream(path) << "this is not a database, just some text that is "
+                         "long enough to fill a header page.............";
+  auto db = Db::Open(path, OpenMode::kReadWrite);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Code::kCorruption);
+}
+
+TEST(Migrations, AreIdempotentAndRefuseNewerSchemas) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("m.db"), OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(Migrate(db->get()).ok());
+  ASSERT_TRUE(Migrate(db->get()).ok());
+  EXPECT_EQ(*(*db)->UserVersion(), LatestSchemaVersion());
+  ASSERT_TRUE((*db)->SetUserVersion(LatestSchemaVersion() + 1).ok());
+  const Status s = Migrate(db->get());
+  EXPECT_EQ(s.code(), Code::kFailedPrecondition);
+  EXPECT_NE(s.message().find("newer"), std::string::npos);
+}
+
+TEST(Statement, BindsAndReadsEveryType) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("s.db"), OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(
+      (*db)->Exec("CREATE TABLE t(i INTEGER, d REAL, s TEXT, n TEXT)").ok());
+  auto insert = (*db)->Prepare("INSERT INTO t VALUES (?,?,?,?)");
+  ASSERT_TRUE(insert.ok());
+  // A value with a quote and an FTS-like operator is data, never SQL.
+  insert->Bind(1, std::int64_t{42}).Bind(2, 1.5).Bind(3, "O'Brien\" OR 1=1 --");
+  insert->BindNull(4);
+  ASSERT_TRUE(insert->Run().ok());
+  auto select = (*db)->Prepare("SELECT i, d, s, n FROM t");
+  ASSERT_TRUE(select.ok());
+  ASSERT_TRUE(*select->Step());
+  EXPECT_EQ(select->ColumnInt(0), 42);
+  EXPECT_DOUBLE_EQ(select->ColumnDouble(1), 1.5);
+  EXPECT_EQ(select->ColumnText(2), "O'Brien\" OR 1=1 --");
+  EXPECT_TRUE(select->ColumnIsNull(3));
+}
+
+}  // namespace
+}  // namespace coopatlas::store

@@ -1,0 +1,151 @@
+// The `coopatlas` command: exit codes, JSON, errors, nothing written on
+// bad input.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "integration/environment.h"
+#include "store/test_util.h"
+
+namespace coopatlas::testing {
+namespace {
+
+struct CliRun {
+  int exit = -1;
+  std::string out, err;
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (const char c : s)
+    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+CliRun Cli(const std::vector<std::string>& args, const std::string& env = "") {
+  TempDir dir;
+  std::string command = env + " " + COOPATLAS_BINARY;
+  for (const auto& a : args) command += " " + Quote(a);
+  command += " >" + dir.File("out") + " 2>" + dir.File("err") + " </dev/null";
+  const int status = std::system(command.c_str());
+  CliRun run;
+  run.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = Slurp(dir.File("out"));
+  run.err = Slurp(dir.File("err"));
+  return run;
+}
+
+TEST(Cli, ResolveJsonShape) {
+  const CliRun r =
+      Cli({"resolve", "--db", ReferenceDbPath(), "--json", "St Etienne"});
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["query"], "St Etienne");
+  EXPECT_EQ(j["status"], "unique");
+  const auto& c = j["candidates"][0];
+  for (const char* key : {"code", "name", "kind", "departement", "region",
+                          "population", "score", "why"}) {
+    EXPECT_TRUE(c.contains(key)) << key;
+  }
+  EXPECT_EQ(c["code"], "42218");
+  EXPECT_EQ(c["departement"], "42");
+  EXPECT_EQ(c["region"], "84");
+}
+
+TEST(Cli, AmbiguousAndNotFoundExitOne) {
+  EXPECT_EQ(Cli({"resolve", "--db", ReferenceDbPath(), "Sainte-Colombe"}).exit,
+            1);
+  EXPECT_EQ(
+      Cli({"resolve", "--db", ReferenceDbPath(), "Nowhere-sur-Rien"}).exit, 1);
+}
+
+TEST(Cli, CountryFromFrenchEnglishAndAliases) {
+  const CliRun r = Cli({"resolve", "--db", ReferenceDbPath(), "--json",
+                        "--country", "Côte-d'Ivoire"});
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["candidates"][0]["code"], "CI");
+}
+
+TEST(Cli, BatchFileKeepsOrder) {
+  TempDir dir;
+  std::ofstream(dir.File("names.txt")) << "Paris\r\nSt Etienne\n\nCherbourg\n";
+  const CliRun r = Cli(
+      {"resolve", "--db", ReferenceDbPath(), "--file", dir.File("names.txt")});
+  ASSERT_EQ(r.exit, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<nlohmann::json> out;
+  for (std::string line; std::getline(lines, line);) {
+    out.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[0]["query"], "Paris");
+  EXPECT_EQ(out[0]["status"], "ambiguous");
+  EXPECT_EQ(out[1]["candidates"][0]["code"], "42218");
+  EXPECT_EQ(out[2]["status"], "not_found");  // the empty line
+  EXPECT_EQ(out[3]["candidates"][0]["code"], "50129");
+}
+
+TEST(Cli, BatchFileWithInvalidUtf8PrintsNothing) {
+  TempDir dir;
+  std::ofstream(dir.File("names.txt")) << "Paris\nSaint-\xE9tienne\n";
+  const CliRun r = Cli(
+      {"resolve", "--db", ReferenceDbPath(), "--file", dir.File("names.txt")});
+  EXPECT_EQ(r.exit, 3);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("invalid UTF-8 at line 2, column 7"), std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, InitIntoMissingDirectory) {
+  TempDir dir;
+  const CliRun r = Cli({"init", "--db", dir.File("nope/x.db")});
+  EXPECT_EQ(r.exit, 6);
+  EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.File("nope")));
+}
+
+TEST(Cli, InitReadOnlyDatabase) {
+  TempDir dir;
+  const std::string path = dir.File("ro.db");
+  std::filesystem::copy_file(ReferenceDbPath(), path);
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read);
+  const CliRun r = Cli({"init", "--force", "--db", path});
+  EXPECT_EQ(r.exit, 5);
+  EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
+}
+
+TEST(Cli, DatabaseDefaultsToTheEnvironment) {
+  const CliRun r =
+      Cli({"info", "--json"}, "COOPATLAS_DB=" + Quote(ReferenceDbPath()));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["path"], ReferenceDbPath());
+}
+
+TEST(Cli, MissingDatabaseAndUsageErrors) {
+  TempDir dir;
+  const CliRun missing = Cli({"info", "--db", dir.File("absent.db")});
+  EXPECT_EQ(missing.exit, 4);
+  EXPECT_NE(missing.err.find("coopatlas init"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.File("absent.db")));
+  EXPECT_EQ(Cli({}).exit, 2);
+  EXPECT_EQ(Cli({"resolve", "--no-such-flag"}).exit, 2);
+  const CliRun bad_kind =
+      Cli({"resolve", "--db", ReferenceDbPath(), "--kind", "planet", "Paris"});
+  EXPECT_EQ(bad_kind.exit, 3);
+  EXPECT_NE(bad_kind.err.find("unknown kind"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace coopatlas::testing
