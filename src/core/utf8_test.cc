@@ -12,6 +12,8 @@ struct Utf8Case {
   std::size_t offset, line, column;
 };
 
+void PrintTo(const Utf8Case& c, std::ostream* os) { *os << c.name; }
+
 class Utf8Test : public ::testing::TestWithParam<Utf8Case> {};
 
 TEST_P(Utf8Test, FindsFirstInvalidSequence) {

@@ -33,6 +33,8 @@ struct ParseCase {
   const char* kind;
 };
 
+void PrintTo(const ParseCase& c, std::ostream* os) { *os << c.text; }
+
 class ParseQueryTest : public ::testing::TestWithParam<ParseCase> {};
 
 TEST_P(ParseQueryTest, Parses) {

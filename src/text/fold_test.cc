@@ -10,6 +10,8 @@ struct FoldCase {
   const char* out;
 };
 
+void PrintTo(const FoldCase& c, std::ostream* os) { *os << c.in; }
+
 class FoldTest : public ::testing::TestWithParam<FoldCase> {};
 
 TEST_P(FoldTest, Folds) { EXPECT_EQ(Fold(GetParam().in), GetParam().out); }
