@@ -15,6 +15,7 @@ test: setup format-check
 	@test -f build/ci/build.ninja || cmake --preset ci >/dev/null
 	cmake --build --preset ci
 	ctest --preset ci
+	@$(MAKE) --no-print-directory tidy
 
 setup:
 	@scripts/setup.sh
@@ -41,9 +42,13 @@ format:
 format-check:
 	@clang-format --dry-run --Werror $$(git ls-files '*.cc' '*.h') && echo "format: ok"
 
+# clang-tidy with the checked-in .clang-tidy (naming and bug patterns) on the
+# library and tool sources; part of `make test`.
 tidy: setup
 	@test -f build/ci/build.ninja || cmake --preset ci >/dev/null
-	clang-tidy -p build/ci --quiet $$(git ls-files 'src/*.cc')
+	@run-clang-tidy -p build/ci -quiet -j $$(nproc) $$(git ls-files 'src/*.cc' | grep -v _test) \
+	  > build/ci/tidy.log 2>&1 || { grep -E "error:|warning:" build/ci/tidy.log | sort -u; echo "tidy: failed (build/ci/tidy.log)"; exit 1; }
+	@echo "tidy: ok"
 
 clean:
 	rm -rf build

@@ -120,6 +120,7 @@ class [[nodiscard]] Result {
 
 #define COOPATLAS_CONCAT_INNER(a, b) a##b
 #define COOPATLAS_CONCAT(a, b) COOPATLAS_CONCAT_INNER(a, b)
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` is a declaration.
 #define COOPATLAS_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                                    \
   if (!tmp.ok()) return tmp.status();                   \
@@ -128,3 +129,4 @@ class [[nodiscard]] Result {
 #define COOPATLAS_ASSIGN_OR_RETURN(lhs, expr) \
   COOPATLAS_ASSIGN_OR_RETURN_IMPL(            \
       COOPATLAS_CONCAT(_coopatlas_result_, __LINE__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)

@@ -193,10 +193,11 @@ Server::Server(const Registry* registry, ServerOptions options)
   impl_->server.Post(".*", dispatch);
   impl_->server.Put(".*", dispatch);
   impl_->server.Delete(".*", dispatch);
-  impl_->server.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        WriteProblem(Status::Internal("unexpected error"), res);
-      });
+  impl_->server.set_exception_handler([](const httplib::Request&,
+                                         httplib::Response& res,
+                                         const std::exception_ptr&) {
+    WriteProblem(Status::Internal("unexpected error"), res);
+  });
 }
 
 Server::~Server() { Stop(); }

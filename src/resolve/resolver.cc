@@ -138,7 +138,7 @@ const std::vector<std::string>& Resolver::Kinds() {
   return kKinds;
 }
 
-void Resolver::Add(std::string key, std::uint32_t entity, int tier,
+void Resolver::Add(const std::string& key, std::uint32_t entity, int tier,
                    std::string why) {
   if (key.empty()) return;
   auto& postings = index_->french[key];

@@ -45,7 +45,8 @@ class Resolver {
   struct Entity;
   struct Posting;
   struct Index;
-  void Add(std::string key, std::uint32_t entity, int tier, std::string why);
+  void Add(const std::string& key, std::uint32_t entity, int tier,
+           std::string why);
   std::vector<std::uint32_t> PlaceFilter(const std::string& qualifier) const;
 
   std::unique_ptr<Index> index_;
