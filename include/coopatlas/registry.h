@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +38,56 @@ struct InitReport {
   DatabaseInfo info;
 };
 
-// Progress of a long operation: a phase name and, when known, done/total.
-using ProgressFn = std::function<void(std::string_view phase)>;
+// Progress of a long operation: a phase name and, when known, done/total
+// (total 0 when unknown).
+using ProgressFn = std::function<void(std::string_view phase, std::size_t done,
+                                      std::size_t total)>;
+
+// Importing a twin-town list (docs/import.md).
+struct TwinningImportOptions {
+  std::string file;                // CSV, any encoding of docs/formats.md
+  std::string columns;             // "city1=origincityLabel,city2=..." or ""
+  std::string country1, country2;  // fixed country of a side, or ""
+  std::string resolutions_file;    // CSV name,departement,code or ""
+  bool dry_run = false;            // do everything, write nothing
+  bool demo = false;               // flag the records as demonstration data
+  std::string actor = "system:import";
+
+  Status Validate() const;
+};
+
+// What happened to one line of an imported file.
+struct ImportLine {
+  std::size_t line = 0;
+  // imported | duplicate | ambiguous | unknown_name | no_french_party |
+  // unknown_country | both_french | empty
+  std::string outcome;
+  std::string detail;
+  std::optional<std::int64_t> record_id;
+};
+
+// A name the import could not decide, with the lines it came from.
+struct ImportIssue {
+  std::string name;
+  std::string status;  // ambiguous | not_found
+  std::vector<Candidate> candidates;
+  std::vector<std::size_t> lines;
+};
+
+struct ImportReport {
+  std::string kind;    // twinnings | projects
+  std::string source;  // the file
+  std::string encoding;
+  bool dry_run = false;
+  bool written = false;  // something changed in the database
+  std::size_t lines = 0;
+  std::map<std::string, std::int64_t> outcomes;          // outcome -> lines
+  std::int64_t created = 0, updated = 0, unchanged = 0;  // main records
+  std::map<std::string, std::int64_t> others;  // other records created
+  double seconds = 0;
+  std::vector<ImportLine> line_outcomes;
+  std::vector<ImportIssue> issues;
+};
 
 class Registry {
  public:
@@ -69,6 +118,14 @@ class Registry {
 
   // What the database holds. Thread-safe.
   Result<DatabaseInfo> Info() const;
+
+  // Imports a twin-town list in one transaction: all or nothing; the same
+  // file twice changes nothing; ambiguous or unknown French names are not
+  // imported but listed with their candidates. Errors: kInvalidArgument
+  // (bad file, with its place), kNotFound (no file), kFailedPrecondition
+  // (read-only).
+  Result<ImportReport> ImportTwinnings(const TwinningImportOptions& options,
+                                       const ProgressFn& progress = nullptr);
 
  private:
   struct Impl;

@@ -48,6 +48,50 @@ nlohmann::ordered_json ToJson(const DatabaseInfo& info) {
           {"sources", sources}};
 }
 
+nlohmann::ordered_json SummaryJson(const ImportReport& report) {
+  nlohmann::ordered_json outcomes = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : report.outcomes) outcomes[k] = v;
+  nlohmann::ordered_json others = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : report.others) others[k] = v;
+  return {{"kind", report.kind},
+          {"source", report.source},
+          {"encoding", report.encoding},
+          {"dry_run", report.dry_run},
+          {"written", report.written},
+          {"lines", report.lines},
+          {"outcomes", outcomes},
+          {"created", report.created},
+          {"updated", report.updated},
+          {"unchanged", report.unchanged},
+          {"other_records_created", others},
+          {"issues", report.issues.size()},
+          {"seconds", std::round(report.seconds * 1000) / 1000}};
+}
+
+nlohmann::ordered_json ToJson(const ImportReport& report) {
+  nlohmann::ordered_json out = SummaryJson(report);
+  nlohmann::ordered_json issues = nlohmann::ordered_json::array();
+  for (const auto& issue : report.issues) {
+    ResolveResult r;
+    r.query = issue.name;
+    r.candidates = issue.candidates;
+    issues.push_back({{"name", issue.name},
+                      {"status", issue.status},
+                      {"lines", issue.lines},
+                      {"candidates", ToJson(r)["candidates"]}});
+  }
+  out["issues"] = issues;
+  nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+  for (const auto& l : report.line_outcomes) {
+    nlohmann::ordered_json line = {{"line", l.line}, {"outcome", l.outcome}};
+    if (!l.detail.empty()) line["detail"] = l.detail;
+    if (l.record_id) line["id"] = *l.record_id;
+    lines.push_back(std::move(line));
+  }
+  out["lines_detail"] = lines;
+  return out;
+}
+
 nlohmann::ordered_json ErrorJson(const Status& status) {
   return {{"error", std::string(CodeName(status.code()))},
           {"message", status.message()}};

@@ -17,6 +17,11 @@ nlohmann::ordered_json ToJson(const ResolveResult& result);
 // {"path", "schema_version", "reference_fingerprint", "sources": [...]}
 nlohmann::ordered_json ToJson(const DatabaseInfo& info);
 
+// The report of an import: summary, every line's outcome, the issues.
+nlohmann::ordered_json ToJson(const ImportReport& report);
+// The summary only (no per-line outcomes), for --json output.
+nlohmann::ordered_json SummaryJson(const ImportReport& report);
+
 // {"error": code name, "message"}
 nlohmann::ordered_json ErrorJson(const Status& status);
 

@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "reference/loader.h"
+#include "registry/registry_impl.h"
 #include "resolve/resolver.h"
 #include "store/db.h"
 #include "store/migrations.h"
@@ -113,16 +114,16 @@ Result<InitReport> InitInto(const InitOptions& options, bool existed,
       auto db, store::Db::Open(options.db_path, store::OpenMode::kCreate));
   COOPATLAS_RETURN_IF_ERROR(store::Migrate(db.get()));
   const reference::ReferencePaths paths{options.reference_root};
-  if (progress) progress("checking reference packages");
+  if (progress) progress("checking reference packages", 0, 0);
   COOPATLAS_ASSIGN_OR_RETURN(std::string fingerprint,
                              reference::Fingerprint(paths));
   COOPATLAS_ASSIGN_OR_RETURN(std::string loaded,
                              ReadMeta(db.get(), "reference_fingerprint"));
   if (loaded != fingerprint || options.force) {
-    if (progress) progress("reading reference packages");
+    if (progress) progress("reading reference packages", 0, 0);
     COOPATLAS_ASSIGN_OR_RETURN(reference::ReferenceData data,
                                reference::Load(paths));
-    if (progress) progress("writing reference tables");
+    if (progress) progress("writing reference tables", 0, 0);
     COOPATLAS_ASSIGN_OR_RETURN(
         auto writer, store::Writer::Begin(db.get(), {options.actor, {}}));
     COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
@@ -141,30 +142,6 @@ Result<InitReport> InitInto(const InitOptions& options, bool existed,
 }
 
 }  // namespace
-
-struct Registry::Impl {
-  std::unique_ptr<store::Db> db;
-  mutable std::mutex db_mutex;  // one connection, used by one thread at once
-  mutable std::once_flag resolver_once;
-  mutable std::unique_ptr<resolve::Resolver> resolver;
-  mutable Status resolver_status;
-
-  // Builds the resolver on first use (reading the gazetteer takes a moment
-  // that commands which do not resolve should not pay).
-  Result<const resolve::Resolver*> GetResolver() const {
-    std::call_once(resolver_once, [this] {
-      std::lock_guard<std::mutex> lock(db_mutex);
-      auto data = store::ReadReference(db.get(), {});
-      if (!data.ok()) {
-        resolver_status = data.status();
-        return;
-      }
-      resolver = std::make_unique<resolve::Resolver>(*data);
-    });
-    if (!resolver_status.ok()) return resolver_status;
-    return static_cast<const resolve::Resolver*>(resolver.get());
-  }
-};
 
 Registry::Registry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Registry::~Registry() = default;

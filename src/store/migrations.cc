@@ -222,6 +222,179 @@ CREATE TABLE ref_theme (
   description_en TEXT
 ) WITHOUT ROWID;
 )sql",
+      // 2: the records: authorities, actors, partnerships, projects,
+      // funding lines (ARCHITECTURE.md §3). Every record: id, provenance,
+      // created/updated timestamps, version (optimistic concurrency), and a
+      // demonstration flag.
+      R"sql(
+CREATE TABLE authority (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,          -- a resolver kind, or 'foreign'
+  country TEXT NOT NULL,       -- ISO alpha-2; 'FR' for French authorities
+  code TEXT,                   -- French: INSEE/COG code or SIREN
+  name TEXT NOT NULL,
+  name_latin TEXT,             -- foreign: name in Latin script if different
+  folded_name TEXT NOT NULL,   -- deduplication key with country
+  admin_level TEXT,            -- foreign: municipality, province, ...
+  admin1_code TEXT,            -- foreign: GeoNames admin1 ('SN.10')
+  admin1_name TEXT,
+  departement TEXT,            -- French
+  region TEXT,                 -- French
+  lat REAL,
+  lng REAL,
+  demo INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL,
+  run_id INTEGER REFERENCES import_run(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX authority_french ON authority(kind, code) WHERE country = 'FR';
+CREATE UNIQUE INDEX authority_foreign ON authority(country, folded_name) WHERE country <> 'FR';
+CREATE INDEX authority_country ON authority(country);
+
+-- Associations, NGOs, diaspora organisations, hospitals, universities,
+-- companies, water agencies, State bodies, networks, IOs.
+CREATE TABLE actor (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  folded_name TEXT NOT NULL,
+  org_type TEXT,               -- IATI OrganisationType code
+  country TEXT,
+  origin_countries TEXT,       -- diaspora: space-separated alpha-2
+  siren TEXT,
+  iati_ref TEXT,
+  demo INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL,
+  run_id INTEGER REFERENCES import_run(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (folded_name, country)
+);
+
+CREATE TABLE partnership (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,    -- deduplication key (kind and parties)
+  kind TEXT NOT NULL,          -- jumelage | convention | action | autre |
+                               -- urgence | un-pour-cent
+  status TEXT NOT NULL,        -- active | dormant | suspended | ended | unknown
+  signed_on TEXT,
+  started_on TEXT,
+  ended_on TEXT,
+  object TEXT,
+  council_ref TEXT,
+  planned_commitments TEXT,
+  demo INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL,
+  run_id INTEGER REFERENCES import_run(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE partnership_party (
+  partnership_id INTEGER NOT NULL REFERENCES partnership(id) ON DELETE CASCADE,
+  authority_id INTEGER NOT NULL REFERENCES authority(id),
+  side TEXT NOT NULL,          -- fr | partner
+  PRIMARY KEY (partnership_id, authority_id)
+) WITHOUT ROWID;
+CREATE INDEX partnership_party_authority ON partnership_party(authority_id);
+
+CREATE TABLE project (
+  id INTEGER PRIMARY KEY,
+  ref TEXT NOT NULL UNIQUE,    -- the owner's identifier (import key)
+  partnership_id INTEGER REFERENCES partnership(id),
+  title_fr TEXT NOT NULL,
+  title_en TEXT,
+  description_fr TEXT,
+  description_en TEXT,
+  started_on TEXT,
+  ended_on TEXT,
+  status TEXT NOT NULL,        -- planned | ongoing | completed | suspended | cancelled
+  beneficiaries TEXT,
+  demo INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL,
+  run_id INTEGER REFERENCES import_run(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX project_partnership ON project(partnership_id);
+
+CREATE TABLE project_theme (
+  project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+  theme TEXT NOT NULL,
+  PRIMARY KEY (project_id, theme)
+) WITHOUT ROWID;
+
+-- SDG goals ('6') and targets ('6.1'); origin person | suggestion; status
+-- accepted | suggested | rejected.
+CREATE TABLE project_sdg (
+  project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  status TEXT NOT NULL,
+  score REAL,
+  evidence TEXT,
+  PRIMARY KEY (project_id, code)
+) WITHOUT ROWID;
+
+CREATE TABLE project_dac (
+  project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,          -- DAC 5-digit purpose code
+  percentage REAL,
+  PRIMARY KEY (project_id, code)
+) WITHOUT ROWID;
+
+CREATE TABLE project_location (
+  project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  country TEXT NOT NULL,
+  authority_id INTEGER REFERENCES authority(id),
+  name TEXT,
+  lat REAL,
+  lng REAL,
+  PRIMARY KEY (project_id, seq)
+) WITHOUT ROWID;
+
+-- role: lead (maîtrise d'ouvrage; IATI OrganisationRole 2 accountable) |
+-- funder (1) | implementer (maîtrise d'œuvre; 4) | partner (4).
+CREATE TABLE project_participant (
+  project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  authority_id INTEGER REFERENCES authority(id),
+  actor_id INTEGER REFERENCES actor(id),
+  role TEXT NOT NULL,
+  iati_role INTEGER NOT NULL,
+  PRIMARY KEY (project_id, seq),
+  CHECK ((authority_id IS NULL) <> (actor_id IS NULL))
+) WITHOUT ROWID;
+
+CREATE TABLE funding_line (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,    -- project ref, line number in the owner's file
+  project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+  funder_authority_id INTEGER REFERENCES authority(id),
+  funder_actor_id INTEGER REFERENCES actor(id),
+  mechanism TEXT NOT NULL,     -- budget-general | nature | 1pc-eau | ...
+  year INTEGER NOT NULL,
+  nature TEXT NOT NULL,        -- planned | actual
+  amount_cents INTEGER NOT NULL,  -- EUR
+  currency TEXT NOT NULL DEFAULT 'EUR',
+  original_amount TEXT,        -- in `currency`, as written, when not EUR
+  exchange_rate TEXT,          -- EUR per unit of `currency`
+  rate_date TEXT,
+  demo INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL,
+  run_id INTEGER REFERENCES import_run(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK ((funder_authority_id IS NULL) <> (funder_actor_id IS NULL))
+);
+CREATE INDEX funding_line_project ON funding_line(project_id);
+)sql",
   };
   return kMigrations;
 }

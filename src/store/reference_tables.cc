@@ -405,6 +405,13 @@ Result<reference::ReferenceData> ReadReference(Db* db,
   }
   if (selection.places) {
     COOPATLAS_RETURN_IF_ERROR(ForEachRow(
+        db, "SELECT code, level, name FROM ref_admin_area",
+        [&](const Statement& s) {
+          data.admin_areas.push_back({s.ColumnText(0),
+                                      static_cast<int>(s.ColumnInt(1)),
+                                      s.ColumnText(2)});
+        }));
+    COOPATLAS_RETURN_IF_ERROR(ForEachRow(
         db, "SELECT name, country, lat, lng, admin1, admin2 FROM ref_place",
         [&](const Statement& s) {
           data.places.push_back({s.ColumnText(0), s.ColumnText(1),

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "core/time.h"
@@ -87,6 +88,16 @@ Result<std::unique_ptr<Writer>> Writer::Begin(Db* db, WriteContext context) {
   return writer;
 }
 
+Result<Statement*> Writer::Cached(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    COOPATLAS_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare(sql));
+    it = statements_.emplace(sql, std::move(stmt)).first;
+  }
+  it->second.Reset();
+  return &it->second;
+}
+
 Status Writer::Audit(const std::string& action, const std::string& entity,
                      const std::string& entity_id, const std::string& old_json,
                      const std::string& new_json) {
@@ -116,26 +127,28 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
     if (i < key_columns) where.push_back(row[i].first + " = ?");
   }
   const std::string where_sql = Join(where, " AND ");
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement select, db_->Prepare("SELECT " + Join(columns, ", ") +
-                                     " FROM " + table + " WHERE " + where_sql));
+  COOPATLAS_ASSIGN_OR_RETURN(Statement * select_stmt,
+                             Cached("SELECT " + Join(columns, ", ") + " FROM " +
+                                    table + " WHERE " + where_sql));
+  Statement& select = *select_stmt;
   for (std::size_t i = 0; i < key_columns; ++i) {
     BindValue(&select, static_cast<int>(i + 1), row[i].second);
   }
   COOPATLAS_ASSIGN_OR_RETURN(bool exists, select.Step());
   const std::string id = KeyString(row, key_columns);
   if (!exists) {
+    select.Reset();
     std::vector<std::string> marks(row.size(), "?");
     COOPATLAS_ASSIGN_OR_RETURN(
-        Statement insert,
-        db_->Prepare("INSERT INTO " + table + "(" + Join(columns, ", ") +
-                     ") VALUES (" + Join(marks, ", ") + ")"));
+        Statement * insert,
+        Cached("INSERT INTO " + table + "(" + Join(columns, ", ") +
+               ") VALUES (" + Join(marks, ", ") + ")"));
     nlohmann::json new_value = nlohmann::json::object();
     for (std::size_t i = 0; i < row.size(); ++i) {
-      BindValue(&insert, static_cast<int>(i + 1), row[i].second);
+      BindValue(insert, static_cast<int>(i + 1), row[i].second);
       new_value[row[i].first] = ToJson(row[i].second);
     }
-    COOPATLAS_RETURN_IF_ERROR(insert.Run());
+    COOPATLAS_RETURN_IF_ERROR(insert->Run());
     COOPATLAS_RETURN_IF_ERROR(Audit("insert", table, id, "", new_value.dump()));
     return PutOutcome::kCreated;
   }
@@ -153,18 +166,202 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
   }
   select.Reset();
   if (sets.empty()) return PutOutcome::kUnchanged;
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement update, db_->Prepare("UPDATE " + table + " SET " +
-                                     Join(sets, ", ") + " WHERE " + where_sql));
+  COOPATLAS_ASSIGN_OR_RETURN(Statement * update,
+                             Cached("UPDATE " + table + " SET " +
+                                    Join(sets, ", ") + " WHERE " + where_sql));
   int index = 1;
-  for (const Value* v : set_values) BindValue(&update, index++, *v);
+  for (const Value* v : set_values) BindValue(update, index++, *v);
   for (std::size_t i = 0; i < key_columns; ++i) {
-    BindValue(&update, index++, row[i].second);
+    BindValue(update, index++, row[i].second);
   }
-  COOPATLAS_RETURN_IF_ERROR(update.Run());
+  COOPATLAS_RETURN_IF_ERROR(update->Run());
   COOPATLAS_RETURN_IF_ERROR(
       Audit("update", table, id, old_value.dump(), new_value.dump()));
   return PutOutcome::kUpdated;
+}
+
+Result<Writer::EntityResult> Writer::PutEntity(
+    const std::string& table, const Row& row, std::size_t key_columns,
+    std::optional<std::int64_t> expected_version) {
+  if (!IsIdentifier(table) || key_columns == 0 || key_columns > row.size()) {
+    return Status::Internal("Writer::PutEntity: bad table or key for '" +
+                            table + "'");
+  }
+  const auto given = [&row](const char* column) -> const Value* {
+    for (const auto& [name, value] : row) {
+      if (name == column) return &value;
+    }
+    return nullptr;
+  };
+  std::vector<std::string> columns, where;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (!IsIdentifier(row[i].first)) {
+      return Status::Internal("Writer::PutEntity: bad column '" + row[i].first +
+                              "'");
+    }
+    columns.push_back(row[i].first);
+    if (i < key_columns) where.push_back(row[i].first + " = ?");
+  }
+  const std::string where_sql = Join(where, " AND ");
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement * select, Cached("SELECT id, version, " + Join(columns, ", ") +
+                                 " FROM " + table + " WHERE " + where_sql));
+  for (std::size_t i = 0; i < key_columns; ++i) {
+    BindValue(select, static_cast<int>(i + 1), row[i].second);
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(bool exists, select->Step());
+  if (!exists) {
+    select->Reset();
+    Row full = row;
+    if (given("created_at") == nullptr) full.emplace_back("created_at", now_);
+    if (given("updated_at") == nullptr) full.emplace_back("updated_at", now_);
+    if (given("version") == nullptr) {
+      full.emplace_back("version", std::int64_t{1});
+    }
+    std::vector<std::string> names, marks;
+    nlohmann::json new_value = nlohmann::json::object();
+    for (const auto& [name, value] : full) {
+      names.push_back(name);
+      marks.push_back("?");
+      new_value[name] = ToJson(value);
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement * insert,
+        Cached("INSERT INTO " + table + "(" + Join(names, ", ") + ") VALUES (" +
+               Join(marks, ", ") + ")"));
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      BindValue(insert, static_cast<int>(i + 1), full[i].second);
+    }
+    COOPATLAS_RETURN_IF_ERROR(insert->Run());
+    const std::int64_t id = db_->LastInsertRowId();
+    COOPATLAS_RETURN_IF_ERROR(
+        Audit("insert", table, std::to_string(id), "", new_value.dump()));
+    return EntityResult{PutOutcome::kCreated, id};
+  }
+  const std::int64_t id = select->ColumnInt(0);
+  const std::int64_t version = select->ColumnInt(1);
+  if (expected_version && *expected_version != version) {
+    select->Reset();
+    return Status::Conflict(table + " " + std::to_string(id) +
+                            " was changed by someone else (version " +
+                            std::to_string(version) + ", expected " +
+                            std::to_string(*expected_version) +
+                            "): reload and try again");
+  }
+  nlohmann::json old_value = nlohmann::json::object();
+  nlohmann::json new_value = nlohmann::json::object();
+  std::vector<std::string> sets;
+  std::vector<Value> set_values;
+  for (std::size_t i = key_columns; i < row.size(); ++i) {
+    const std::string& name = row[i].first;
+    if (name == "created_at" || name == "updated_at" || name == "version" ||
+        name == "source" || name == "run_id" || name == "demo" ||
+        name == "id") {
+      // Bookkeeping: provenance is the first source's; timestamps and
+      // version follow data changes only.
+      continue;
+    }
+    const Value current =
+        ReadValue(*select, static_cast<int>(i + 2), row[i].second);
+    if (current == row[i].second) continue;
+    old_value[name] = ToJson(current);
+    new_value[name] = ToJson(row[i].second);
+    sets.push_back(name + " = ?");
+    set_values.push_back(row[i].second);
+  }
+  select->Reset();
+  if (sets.empty()) return EntityResult{PutOutcome::kUnchanged, id};
+  const Value* updated_at = given("updated_at");
+  sets.push_back("updated_at = ?");
+  set_values.push_back(updated_at != nullptr ? *updated_at : Value(now_));
+  const Value* new_version = given("version");
+  sets.push_back("version = ?");
+  set_values.push_back(new_version != nullptr ? *new_version
+                                              : Value(version + 1));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement * update,
+      Cached("UPDATE " + table + " SET " + Join(sets, ", ") + " WHERE id = ?"));
+  int index = 1;
+  for (const Value& v : set_values) BindValue(update, index++, v);
+  update->Bind(index, id);
+  COOPATLAS_RETURN_IF_ERROR(update->Run());
+  COOPATLAS_RETURN_IF_ERROR(Audit("update", table, std::to_string(id),
+                                  old_value.dump(), new_value.dump()));
+  return EntityResult{PutOutcome::kUpdated, id};
+}
+
+Result<bool> Writer::ReplaceChildren(
+    const std::string& table, const std::pair<std::string, Value>& parent,
+    const std::vector<Row>& rows, std::size_t key_columns) {
+  if (!IsIdentifier(table) || !IsIdentifier(parent.first) || key_columns == 0) {
+    return Status::Internal("Writer::ReplaceChildren: bad table or key");
+  }
+  bool changed = false;
+  std::set<std::string> wanted;
+  for (const Row& row : rows) {
+    if (row.size() < key_columns || row[0].first != parent.first ||
+        !(row[0].second == parent.second)) {
+      return Status::Internal("Writer::ReplaceChildren: row of another parent");
+    }
+    wanted.insert(KeyString(row, key_columns));
+    COOPATLAS_ASSIGN_OR_RETURN(PutOutcome outcome,
+                               Put(table, row, key_columns));
+    changed = changed || outcome != PutOutcome::kUnchanged;
+  }
+  // Existing children not wanted any more.
+  std::vector<std::string> key_names;
+  for (std::size_t i = 0; i < key_columns && !rows.empty(); ++i) {
+    key_names.push_back(rows[0][i].first);
+  }
+  if (rows.empty()) {
+    // Without a row to learn the key columns from, read them from the
+    // table's primary key.
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement * pk,
+        Cached(
+            "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk"));
+    pk->Bind(1, table);
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool more, pk->Step());
+      if (!more) break;
+      key_names.push_back(pk->ColumnText(0));
+    }
+    pk->Reset();
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement * existing,
+      Cached("SELECT " + Join(key_names, ", ") + " FROM " + table + " WHERE " +
+             parent.first + " = ?"));
+  BindValue(existing, 1, parent.second);
+  std::vector<Row> stale;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool more, existing->Step());
+    if (!more) break;
+    Row key;
+    for (std::size_t i = 0; i < key_names.size(); ++i) {
+      const int column = static_cast<int>(i);
+      Value v;
+      if (i == 0) {
+        v = parent.second;
+      } else if (existing->ColumnIsNull(column)) {
+        v = nullptr;
+      } else {
+        // Text is fine for integer columns too: SQLite compares with the
+        // column's affinity.
+        v = existing->ColumnText(column);
+      }
+      key.emplace_back(key_names[i], v);
+    }
+    if (wanted.count(KeyString(key, key.size())) == 0) {
+      stale.push_back(std::move(key));
+    }
+  }
+  existing->Reset();
+  for (const Row& key : stale) {
+    COOPATLAS_RETURN_IF_ERROR(Delete(table, key));
+    changed = true;
+  }
+  return changed;
 }
 
 Status Writer::Delete(const std::string& table, const Row& key) {

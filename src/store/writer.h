@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +47,31 @@ class Writer {
   Result<PutOutcome> Put(const std::string& table, const Row& row,
                          std::size_t key_columns = 1);
 
+  // Like Put, for a record table (an INTEGER PRIMARY KEY `id` and the
+  // columns created_at, updated_at, version): the key columns are a unique
+  // natural key. On insert, created_at/updated_at are set to now and version
+  // to 1 unless `row` gives them; on update, updated_at is set to now and
+  // version incremented unless `row` gives them. Provenance columns (source,
+  // run_id, demo) are written on insert only. If `expected_version` is
+  // set and differs from the stored one: kConflict. Returns the outcome and
+  // the record's id.
+  struct EntityResult {
+    PutOutcome outcome;
+    std::int64_t id;
+  };
+  Result<EntityResult> PutEntity(
+      const std::string& table, const Row& row, std::size_t key_columns,
+      std::optional<std::int64_t> expected_version = std::nullopt);
+
+  // Replaces the child rows of a parent (e.g. a project's themes): rows
+  // whose key is absent from `rows` are deleted, others Put. `parent` is the
+  // first key column and its value; each row's first `key_columns` columns
+  // are its key (the parent column first). Returns whether anything changed.
+  Result<bool> ReplaceChildren(const std::string& table,
+                               const std::pair<std::string, Value>& parent,
+                               const std::vector<Row>& rows,
+                               std::size_t key_columns);
+
   // Deletes the row with this key (first entries of `key`), auditing its
   // old values. Errors: kNotFound if there is no such row.
   Status Delete(const std::string& table, const Row& key);
@@ -66,6 +92,7 @@ class Writer {
  private:
   Writer(Db* db, WriteContext context, std::unique_ptr<Transaction> txn)
       : db_(db), context_(std::move(context)), txn_(std::move(txn)) {}
+  Result<Statement*> Cached(const std::string& sql);
   Status Audit(const std::string& action, const std::string& entity,
                const std::string& entity_id, const std::string& old_json,
                const std::string& new_json);
@@ -74,6 +101,7 @@ class Writer {
   WriteContext context_;
   std::unique_ptr<Transaction> txn_;
   std::string now_;
+  std::map<std::string, Statement> statements_;  // prepared once per writer
 };
 
 }  // namespace coopatlas::store

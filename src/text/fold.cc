@@ -87,6 +87,9 @@ std::string Fold(std::string_view utf8) {
         category == U_COMBINING_SPACING_MARK) {
       continue;  // accents: dropped
     }
+    if (cp >= 0x02B0 && cp <= 0x02FF) {
+      continue;  // modifier letters (ʻokina, ʼ, ʾ): "Taiʻarapu" = "Taiarapu"
+    }
     // Ligatures and letters that NFD does not decompose.
     const char* ascii = nullptr;
     switch (cp) {

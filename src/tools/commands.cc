@@ -50,9 +50,10 @@ int RunInit(const InitFlags& flags) {
   options.reference_root = flags.reference;
   options.force = flags.force;
   const bool progress = !flags.quiet && !flags.json && StderrIsTerminal();
-  auto report = Registry::Init(options, [&](std::string_view phase) {
-    if (progress) fmt::print(stderr, "\r\033[K{}…", phase);
-  });
+  auto report = Registry::Init(
+      options, [&](std::string_view phase, std::size_t, std::size_t) {
+        if (progress) fmt::print(stderr, "\r\033[K{}…", phase);
+      });
   if (progress) fmt::print(stderr, "\r\033[K");
   if (!report.ok()) return Fail(report.status());
   if (flags.json) {
@@ -187,6 +188,66 @@ int RunResolve(const ResolveFlags& flags) {
   return all_unique ? kExitOk : kExitNotUnique;
 }
 
+// --- import -----------------------------------------------------------
+
+struct ImportFlags {
+  std::string db;
+  std::string report;
+  bool quiet = false;
+  bool json = false;
+  TwinningImportOptions twinnings;
+};
+
+void PrintSummary(const ImportReport& r) {
+  fmt::print("{}{}: {} lines ({}) in {:.2f} s\n", r.dry_run ? "[dry run] " : "",
+             r.source, Thousands(static_cast<std::int64_t>(r.lines)),
+             r.encoding, r.seconds);
+  fmt::print("  {}: {} created, {} updated, {} unchanged\n", r.kind,
+             Thousands(r.created), Thousands(r.updated),
+             Thousands(r.unchanged));
+  for (const auto& [kind, n] : r.others) {
+    fmt::print("  {} created: {}\n", kind, Thousands(n));
+  }
+  for (const auto& [outcome, n] : r.outcomes) {
+    fmt::print("  lines {}: {}\n", outcome, Thousands(n));
+  }
+  if (!r.issues.empty()) {
+    fmt::print("  {} names to decide (ambiguous or unknown); see --report\n",
+               r.issues.size());
+  }
+  if (r.dry_run) {
+    fmt::print("  nothing written (dry run)\n");
+  } else if (!r.written) {
+    fmt::print("  nothing new: the database is unchanged\n");
+  }
+}
+
+int RunImportTwinnings(const ImportFlags& flags) {
+  auto registry = Registry::Open({flags.db, /*read_only=*/false});
+  if (!registry.ok()) return Fail(registry.status());
+  const bool progress = !flags.quiet && !flags.json && StderrIsTerminal();
+  auto report = (*registry)->ImportTwinnings(
+      flags.twinnings,
+      [&](std::string_view phase, std::size_t done, std::size_t total) {
+        if (progress) {
+          fmt::print(stderr, "\r\033[K{} {}/{}", phase, done, total);
+        }
+      });
+  if (progress) fmt::print(stderr, "\r\033[K");
+  if (!report.ok()) return Fail(report.status());
+  if (!flags.report.empty()) {
+    const Status s =
+        core::WriteFileAtomic(flags.report, ToJson(*report).dump(2) + "\n");
+    if (!s.ok()) return Fail(s);
+  }
+  if (flags.json) {
+    std::cout << SummaryJson(*report).dump(2) << "\n";
+  } else if (!flags.quiet) {
+    PrintSummary(*report);
+  }
+  return kExitOk;
+}
+
 // --- info and serve ---------------------------------------------------
 
 int RunInfo(const std::string& db, bool json) {
@@ -298,6 +359,36 @@ int Run(int argc, char** argv) {
                           "only this kind: commune, epci, departement, "
                           "region, …");
 
+  ImportFlags import;
+  import.db = default_db;
+  CLI::App* import_cmd =
+      app.add_subcommand("import", "import records from a file");
+  import_cmd->require_subcommand(1);
+  CLI::App* import_twinnings = import_cmd->add_subcommand(
+      "twinnings", "a twin-town list (CSV with a French and a partner side)");
+  import_twinnings->add_option("file", import.twinnings.file, "CSV file")
+      ->required();
+  import_twinnings->add_option("--db", import.db, "database file");
+  import_twinnings->add_option(
+      "--columns", import.twinnings.columns,
+      "map other headers: city1=H,country1=H,city2=H,country2=H");
+  import_twinnings->add_option("--country1", import.twinnings.country1,
+                               "fixed country of side 1 (no country column)");
+  import_twinnings->add_option("--country2", import.twinnings.country2,
+                               "fixed country of side 2 (no country column)");
+  import_twinnings->add_option(
+      "--resolutions", import.twinnings.resolutions_file,
+      "CSV of decisions for ambiguous names: name,departement,code");
+  import_twinnings->add_flag("--dry-run", import.twinnings.dry_run,
+                             "do everything but write nothing");
+  import_twinnings->add_flag("--demo", import.twinnings.demo,
+                             "flag the records as demonstration data");
+  import_twinnings->add_option("--report", import.report,
+                               "write a JSON report of every line");
+  import_twinnings->add_flag("-q,--quiet", import.quiet, "print nothing");
+  import_twinnings->add_flag("--json", import.json,
+                             "print the summary as JSON");
+
   std::string info_db = default_db;
   bool info_json = false;
   CLI::App* info_cmd =
@@ -337,6 +428,7 @@ int Run(int argc, char** argv) {
     return RunResolve(resolve);
   }
   if (*info_cmd) return RunInfo(info_db, info_json);
+  if (*import_twinnings) return RunImportTwinnings(import);
   if (*serve_cmd) return RunServe(serve);
   return kExitUsage;
 }

@@ -1,0 +1,51 @@
+// The registry's state, shared by its implementation files (not public).
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "coopatlas/registry.h"
+#include "registry/places.h"
+#include "resolve/resolver.h"
+#include "store/db.h"
+#include "store/reference_tables.h"
+
+namespace coopatlas {
+
+struct Registry::Impl {
+  std::unique_ptr<store::Db> db;
+  mutable std::mutex db_mutex;  // one connection, used by one thread at once
+  mutable std::once_flag resolver_once;
+  mutable std::unique_ptr<resolve::Resolver> resolver;
+  mutable Status resolver_status;
+
+  // Builds the resolver on first use (reading the gazetteer takes a moment
+  // that commands which do not resolve should not pay).
+  Result<const resolve::Resolver*> GetResolver() const {
+    std::call_once(resolver_once, [this] {
+      std::lock_guard<std::mutex> lock(db_mutex);
+      auto data = store::ReadReference(db.get(), {});
+      if (!data.ok()) {
+        resolver_status = data.status();
+        return;
+      }
+      resolver = std::make_unique<resolve::Resolver>(*data);
+    });
+    if (!resolver_status.ok()) return resolver_status;
+    return static_cast<const resolve::Resolver*>(resolver.get());
+  }
+
+  // The places index, built on first use. The caller holds db_mutex.
+  Result<const Places*> GetPlaces() const {
+    if (!places) {
+      COOPATLAS_ASSIGN_OR_RETURN(
+          reference::ReferenceData data,
+          store::ReadReference(db.get(), {false, false, true}));
+      places = std::make_unique<Places>(std::move(data));
+    }
+    return static_cast<const Places*>(places.get());
+  }
+  mutable std::unique_ptr<Places> places;
+};
+
+}  // namespace coopatlas

@@ -1,0 +1,627 @@
+#include "store/records.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace coopatlas::store {
+namespace {
+
+Value Text(const std::string& s) {
+  return s.empty() ? Value(nullptr) : Value(s);
+}
+
+Value Real(const std::optional<double>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+
+Value Int(const std::optional<std::int64_t>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+
+// Bookkeeping columns: provenance, and the given meta when the caller
+// restores a record exactly (lossless JSON import: id and timestamps set).
+void AddMeta(Row* row, const RecordMeta& meta, const Provenance& p) {
+  row->emplace_back("demo", std::int64_t{p.demo || meta.demo ? 1 : 0});
+  row->emplace_back("source", p.source.empty() ? meta.source : p.source);
+  row->emplace_back("run_id", Int(p.run_id));
+  if (meta.id != 0) row->emplace_back("id", meta.id);
+  if (!meta.created_at.empty()) {
+    row->emplace_back("created_at", meta.created_at);
+    row->emplace_back("updated_at", meta.updated_at);
+    row->emplace_back("version", meta.version);
+  }
+}
+
+std::optional<double> OptReal(const Statement& s, int c) {
+  if (s.ColumnIsNull(c)) return std::nullopt;
+  return s.ColumnDouble(c);
+}
+
+std::optional<std::int64_t> OptInt(const Statement& s, int c) {
+  if (s.ColumnIsNull(c)) return std::nullopt;
+  return s.ColumnInt(c);
+}
+
+// Columns 0..6 of a record: id, source, run_id, demo, created_at,
+// updated_at, version.
+constexpr const char* kMetaColumns =
+    "id, source, run_id, demo, created_at, updated_at, version";
+RecordMeta ReadMeta(const Statement& s) {
+  return {s.ColumnInt(0),  s.ColumnText(1), OptInt(s, 2),  s.ColumnInt(3) != 0,
+          s.ColumnText(4), s.ColumnText(5), s.ColumnInt(6)};
+}
+
+constexpr const char* kAuthorityColumns =
+    "kind, country, code, name, name_latin, admin_level, admin1_code, "
+    "admin1_name, departement, region, lat, lng";
+Authority ReadAuthority(const Statement& s) {
+  Authority a;
+  a.meta = ReadMeta(s);
+  a.kind = s.ColumnText(7);
+  a.country = s.ColumnText(8);
+  a.code = s.ColumnText(9);
+  a.name = s.ColumnText(10);
+  a.name_latin = s.ColumnText(11);
+  a.admin_level = s.ColumnText(12);
+  a.admin1_code = s.ColumnText(13);
+  a.admin1_name = s.ColumnText(14);
+  a.departement = s.ColumnText(15);
+  a.region = s.ColumnText(16);
+  a.lat = OptReal(s, 17);
+  a.lng = OptReal(s, 18);
+  return a;
+}
+
+AuthorityRef RefOf(const Authority& a) {
+  return {a.meta.id, a.kind,        a.code,   a.name,
+          a.country, a.departement, a.region, a.admin1_name};
+}
+
+constexpr const char* kActorColumns =
+    "name, org_type, country, origin_countries, siren, iati_ref";
+Actor ReadActor(const Statement& s) {
+  Actor a;
+  a.meta = ReadMeta(s);
+  a.name = s.ColumnText(7);
+  a.org_type = s.ColumnText(8);
+  a.country = s.ColumnText(9);
+  a.origin_countries = s.ColumnText(10);
+  a.siren = s.ColumnText(11);
+  a.iati_ref = s.ColumnText(12);
+  return a;
+}
+
+// Loads authorities by id, caching.
+class AuthorityCache {
+ public:
+  explicit AuthorityCache(Db* db) : db_(db) {}
+  Result<AuthorityRef> Get(std::int64_t id) {
+    const auto it = cache_.find(id);
+    if (it != cache_.end()) return it->second;
+    COOPATLAS_ASSIGN_OR_RETURN(auto a, FindAuthority(db_, id));
+    if (!a) return Status::Corruption("no authority " + std::to_string(id));
+    return cache_[id] = RefOf(*a);
+  }
+
+ private:
+  Db* db_;
+  std::map<std::int64_t, AuthorityRef> cache_;
+};
+
+Result<std::optional<Actor>> FindActor(Db* db, std::int64_t id) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s, db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
+                               kActorColumns + " FROM actor WHERE id = ?"));
+  s.Bind(1, id);
+  COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<Actor>();
+  return std::optional<Actor>(ReadActor(s));
+}
+
+}  // namespace
+
+Result<Writer::EntityResult> PutAuthority(Writer* writer, const Authority& a,
+                                          const std::string& folded_name,
+                                          const Provenance& provenance) {
+  Row row;
+  std::size_t key_columns = 0;
+  if (a.country == "FR") {
+    row = {{"country", std::string("FR")}, {"kind", a.kind}, {"code", a.code}};
+    key_columns = 3;
+  } else {
+    row = {{"country", a.country}, {"folded_name", folded_name}};
+    key_columns = 2;
+  }
+  if (a.country == "FR") row.emplace_back("folded_name", folded_name);
+  if (a.country != "FR") {
+    row.emplace_back("kind", a.kind);
+    row.emplace_back("code", Text(a.code));
+  }
+  row.emplace_back("name", a.name);
+  row.emplace_back("name_latin", Text(a.name_latin));
+  row.emplace_back("admin_level", Text(a.admin_level));
+  row.emplace_back("admin1_code", Text(a.admin1_code));
+  row.emplace_back("admin1_name", Text(a.admin1_name));
+  row.emplace_back("departement", Text(a.departement));
+  row.emplace_back("region", Text(a.region));
+  row.emplace_back("lat", Real(a.lat));
+  row.emplace_back("lng", Real(a.lng));
+  AddMeta(&row, a.meta, provenance);
+  return writer->PutEntity("authority", row, key_columns);
+}
+
+Result<Writer::EntityResult> PutActor(Writer* writer, const Actor& actor,
+                                      const std::string& folded_name,
+                                      const Provenance& provenance) {
+  Row row = {{"folded_name", folded_name},
+             {"country", Text(actor.country)},
+             {"name", actor.name},
+             {"org_type", Text(actor.org_type)},
+             {"origin_countries", Text(actor.origin_countries)},
+             {"siren", Text(actor.siren)},
+             {"iati_ref", Text(actor.iati_ref)}};
+  AddMeta(&row, actor.meta, provenance);
+  return writer->PutEntity("actor", row, 2);
+}
+
+Result<Writer::EntityResult> PutPartnership(
+    Writer* writer, const std::string& key, const Partnership& p,
+    const std::vector<std::int64_t>& french_ids,
+    const std::vector<std::int64_t>& partner_ids,
+    const Provenance& provenance) {
+  Row row = {{"key", key},
+             {"kind", p.kind},
+             {"status", p.status},
+             {"signed_on", Text(p.signed_on)},
+             {"started_on", Text(p.started_on)},
+             {"ended_on", Text(p.ended_on)},
+             {"object", Text(p.object)},
+             {"council_ref", Text(p.council_ref)},
+             {"planned_commitments", Text(p.planned_commitments)}};
+  AddMeta(&row, p.meta, provenance);
+  COOPATLAS_ASSIGN_OR_RETURN(auto result,
+                             writer->PutEntity("partnership", row, 1));
+  std::vector<Row> parties;
+  for (const auto id : french_ids) {
+    parties.push_back({{"partnership_id", result.id},
+                       {"authority_id", id},
+                       {"side", std::string("fr")}});
+  }
+  for (const auto id : partner_ids) {
+    parties.push_back({{"partnership_id", result.id},
+                       {"authority_id", id},
+                       {"side", std::string("partner")}});
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(
+      bool changed,
+      writer->ReplaceChildren("partnership_party",
+                              {"partnership_id", result.id}, parties, 2));
+  if (changed && result.outcome == PutOutcome::kUnchanged) {
+    result.outcome = PutOutcome::kUpdated;
+  }
+  return result;
+}
+
+Result<Writer::EntityResult> PutProject(Writer* writer, const Project& p,
+                                        const Provenance& provenance) {
+  Row row = {{"ref", p.ref},
+             {"partnership_id", Int(p.partnership_id)},
+             {"title_fr", p.title_fr},
+             {"title_en", Text(p.title_en)},
+             {"description_fr", Text(p.description_fr)},
+             {"description_en", Text(p.description_en)},
+             {"started_on", Text(p.started_on)},
+             {"ended_on", Text(p.ended_on)},
+             {"status", p.status},
+             {"beneficiaries", Text(p.beneficiaries)}};
+  AddMeta(&row, p.meta, provenance);
+  COOPATLAS_ASSIGN_OR_RETURN(auto result, writer->PutEntity("project", row, 1));
+  const std::pair<std::string, Value> parent{"project_id", result.id};
+  bool changed = false;
+  std::vector<Row> themes, sdgs, dac, locations, participants;
+  for (const auto& t : p.themes) {
+    themes.push_back({{"project_id", result.id}, {"theme", t}});
+  }
+  for (const auto& s : p.sdgs) {
+    sdgs.push_back({{"project_id", result.id},
+                    {"code", s.code},
+                    {"origin", s.origin},
+                    {"status", s.status},
+                    {"score", Real(s.score)},
+                    {"evidence", Text(s.evidence)}});
+  }
+  for (const auto& [code, percentage] : p.dac) {
+    dac.push_back({{"project_id", result.id},
+                   {"code", code},
+                   {"percentage", Real(percentage)}});
+  }
+  std::int64_t seq = 0;
+  for (const auto& l : p.locations) {
+    locations.push_back({{"project_id", result.id},
+                         {"seq", ++seq},
+                         {"country", l.country},
+                         {"authority_id", Int(l.authority_id)},
+                         {"name", Text(l.name)},
+                         {"lat", Real(l.lat)},
+                         {"lng", Real(l.lng)}});
+  }
+  seq = 0;
+  for (const auto& part : p.participants) {
+    participants.push_back(
+        {{"project_id", result.id},
+         {"seq", ++seq},
+         {"authority_id",
+          part.authority ? Value(part.authority->id) : Value(nullptr)},
+         {"actor_id", part.actor ? Value(part.actor->meta.id) : Value(nullptr)},
+         {"role", part.role},
+         {"iati_role", std::int64_t{part.iati_role}}});
+  }
+  for (const auto& [table, rows, keys] :
+       std::vector<std::tuple<std::string, std::vector<Row>*, std::size_t>>{
+           {"project_theme", &themes, 2},
+           {"project_sdg", &sdgs, 2},
+           {"project_dac", &dac, 2},
+           {"project_location", &locations, 2},
+           {"project_participant", &participants, 2}}) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        bool c, writer->ReplaceChildren(table, parent, *rows, keys));
+    changed = changed || c;
+  }
+  if (changed && result.outcome == PutOutcome::kUnchanged) {
+    result.outcome = PutOutcome::kUpdated;
+  }
+  return result;
+}
+
+Result<Writer::EntityResult> PutFundingLine(Writer* writer,
+                                            std::int64_t project_id,
+                                            const FundingLine& line,
+                                            const Provenance& provenance) {
+  Row row = {
+      {"key", line.key},
+      {"project_id", project_id},
+      {"funder_authority_id", line.funder_authority
+                                  ? Value(line.funder_authority->id)
+                                  : Value(nullptr)},
+      {"funder_actor_id",
+       line.funder_actor ? Value(line.funder_actor->meta.id) : Value(nullptr)},
+      {"mechanism", line.mechanism},
+      {"year", std::int64_t{line.year}},
+      {"nature", line.nature},
+      {"amount_cents", line.amount_cents},
+      {"currency", line.currency},
+      {"original_amount", Text(line.original_amount)},
+      {"exchange_rate", Text(line.exchange_rate)},
+      {"rate_date", Text(line.rate_date)}};
+  AddMeta(&row, line.meta, provenance);
+  return writer->PutEntity("funding_line", row, 1);
+}
+
+Result<int> RemoveOtherFundingLines(Writer* writer, std::int64_t project_id,
+                                    const std::vector<std::string>& keep) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s, writer->db()->Prepare(
+                       "SELECT key FROM funding_line WHERE project_id = ?"));
+  s.Bind(1, project_id);
+  std::vector<std::string> stale;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    std::string key = s.ColumnText(0);
+    if (std::find(keep.begin(), keep.end(), key) == keep.end()) {
+      stale.push_back(std::move(key));
+    }
+  }
+  for (const auto& key : stale) {
+    COOPATLAS_RETURN_IF_ERROR(writer->Delete("funding_line", {{"key", key}}));
+  }
+  return static_cast<int>(stale.size());
+}
+
+Result<std::optional<Authority>> FindAuthority(Db* db, std::int64_t id) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s,
+      db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
+                  kAuthorityColumns + " FROM authority WHERE id = ?"));
+  s.Bind(1, id);
+  COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<Authority>();
+  return std::optional<Authority>(ReadAuthority(s));
+}
+
+Result<std::optional<Authority>> FindFrenchAuthority(Db* db,
+                                                     const std::string& code) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s, db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
+                               kAuthorityColumns +
+                               " FROM authority WHERE country = 'FR' AND "
+                               "code = ? ORDER BY length(kind) LIMIT 1"));
+  s.Bind(1, code);
+  COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<Authority>();
+  return std::optional<Authority>(ReadAuthority(s));
+}
+
+Result<std::optional<std::int64_t>> FindActorId(Db* db,
+                                                const std::string& folded_name,
+                                                const std::string& country) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s, db->Prepare("SELECT id FROM actor WHERE folded_name = ? AND "
+                               "country IS ?"));
+  s.Bind(1, folded_name);
+  if (country.empty()) {
+    s.BindNull(2);
+  } else {
+    s.Bind(2, country);
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(s.ColumnInt(0));
+}
+
+Result<std::vector<Partnership>> ListPartnerships(Db* db,
+                                                  const PartnershipFilter& f) {
+  std::string sql = std::string("SELECT p.") + kMetaColumns +
+                    ", p.kind, p.status, p.signed_on, p.started_on, "
+                    "p.ended_on, p.object, p.council_ref, "
+                    "p.planned_commitments FROM partnership p WHERE 1";
+  // Each filter adds a bound parameter, in this order.
+  std::vector<std::string> params;
+  if (f.id) {
+    sql += " AND p.id = ?";
+    params.push_back(std::to_string(*f.id));
+  }
+  if (!f.kind.empty()) {
+    sql += " AND p.kind = ?";
+    params.push_back(f.kind);
+  }
+  if (!f.since.empty()) {
+    sql += " AND p.updated_at >= ?";
+    params.push_back(f.since);
+  }
+  if (!f.country.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM partnership_party pp JOIN authority a "
+        "ON a.id = pp.authority_id WHERE pp.partnership_id = p.id AND "
+        "pp.side = 'partner' AND a.country = ?)";
+    params.push_back(f.country);
+  }
+  if (!f.authority_code.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM partnership_party pp JOIN authority a "
+        "ON a.id = pp.authority_id WHERE pp.partnership_id = p.id AND "
+        "a.country = 'FR' AND a.code = ?)";
+    params.push_back(f.authority_code);
+  }
+  if (f.authority_id) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM partnership_party pp WHERE "
+        "pp.partnership_id = p.id AND pp.authority_id = ?)";
+    params.push_back(std::to_string(*f.authority_id));
+  }
+  sql += " ORDER BY p.id";
+  COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    s.Bind(static_cast<int>(i + 1), params[i]);
+  }
+  std::vector<Partnership> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    Partnership p;
+    p.meta = ReadMeta(s);
+    p.kind = s.ColumnText(7);
+    p.status = s.ColumnText(8);
+    p.signed_on = s.ColumnText(9);
+    p.started_on = s.ColumnText(10);
+    p.ended_on = s.ColumnText(11);
+    p.object = s.ColumnText(12);
+    p.council_ref = s.ColumnText(13);
+    p.planned_commitments = s.ColumnText(14);
+    out.push_back(std::move(p));
+  }
+  AuthorityCache authorities(db);
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement parties,
+      db->Prepare("SELECT authority_id, side FROM partnership_party WHERE "
+                  "partnership_id = ? ORDER BY side, authority_id"));
+  for (auto& p : out) {
+    parties.Bind(1, p.meta.id);
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, parties.Step());
+      if (!row) break;
+      COOPATLAS_ASSIGN_OR_RETURN(AuthorityRef a,
+                                 authorities.Get(parties.ColumnInt(0)));
+      (parties.ColumnText(1) == "fr" ? p.french : p.partners).push_back(a);
+    }
+    parties.Reset();
+  }
+  return out;
+}
+
+Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f) {
+  std::string sql = std::string("SELECT p.") + kMetaColumns +
+                    ", p.ref, p.partnership_id, p.title_fr, p.title_en, "
+                    "p.description_fr, p.description_en, p.started_on, "
+                    "p.ended_on, p.status, p.beneficiaries FROM project p "
+                    "WHERE 1";
+  // Numbered parameters (?1, ?2, ...), so a filter may use its value twice.
+  std::vector<std::string> params;
+  auto param = [&params](std::string value) {
+    params.push_back(std::move(value));
+    return "?" + std::to_string(params.size());
+  };
+  if (f.id) sql += " AND p.id = " + param(std::to_string(*f.id));
+  if (!f.ref.empty()) sql += " AND p.ref = " + param(f.ref);
+  if (!f.since.empty()) sql += " AND p.updated_at >= " + param(f.since);
+  if (!f.country.empty()) {
+    const std::string c = param(f.country);
+    sql +=
+        " AND (EXISTS (SELECT 1 FROM project_location l WHERE "
+        "l.project_id = p.id AND l.country = " +
+        c +
+        ") OR EXISTS (SELECT 1 FROM project_participant pp JOIN authority "
+        "a ON a.id = pp.authority_id WHERE pp.project_id = p.id AND "
+        "a.country = " +
+        c + "))";
+  }
+  if (!f.authority_code.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM project_participant pp JOIN authority "
+        "a ON a.id = pp.authority_id WHERE pp.project_id = p.id AND "
+        "a.country = 'FR' AND a.code = " +
+        param(f.authority_code) + ")";
+  }
+  sql += " ORDER BY p.id";
+  COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    s.Bind(static_cast<int>(i + 1), params[i]);
+  }
+  std::vector<Project> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    Project p;
+    p.meta = ReadMeta(s);
+    p.ref = s.ColumnText(7);
+    p.partnership_id = OptInt(s, 8);
+    p.title_fr = s.ColumnText(9);
+    p.title_en = s.ColumnText(10);
+    p.description_fr = s.ColumnText(11);
+    p.description_en = s.ColumnText(12);
+    p.started_on = s.ColumnText(13);
+    p.ended_on = s.ColumnText(14);
+    p.status = s.ColumnText(15);
+    p.beneficiaries = s.ColumnText(16);
+    out.push_back(std::move(p));
+  }
+  AuthorityCache authorities(db);
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement themes, db->Prepare("SELECT theme FROM project_theme WHERE "
+                                    "project_id = ? ORDER BY theme"));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement sdgs,
+      db->Prepare("SELECT code, origin, status, score, evidence FROM "
+                  "project_sdg WHERE project_id = ? ORDER BY code"));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement dac, db->Prepare("SELECT code, percentage FROM project_dac "
+                                 "WHERE project_id = ? ORDER BY code"));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement locations,
+      db->Prepare("SELECT country, authority_id, name, lat, lng FROM "
+                  "project_location WHERE project_id = ? ORDER BY seq"));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement participants,
+      db->Prepare("SELECT authority_id, actor_id, role, iati_role FROM "
+                  "project_participant WHERE project_id = ? ORDER BY seq"));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement funding,
+      db->Prepare(std::string("SELECT ") + kMetaColumns +
+                  ", key, funder_authority_id, funder_actor_id, mechanism, "
+                  "year, nature, amount_cents, currency, original_amount, "
+                  "exchange_rate, rate_date FROM funding_line WHERE "
+                  "project_id = ? ORDER BY key"));
+  std::map<std::int64_t, Actor> actors;
+  auto actor = [&](std::int64_t id) -> Result<Actor> {
+    const auto it = actors.find(id);
+    if (it != actors.end()) return it->second;
+    COOPATLAS_ASSIGN_OR_RETURN(auto a, FindActor(db, id));
+    if (!a) return Status::Corruption("no actor " + std::to_string(id));
+    return actors[id] = *a;
+  };
+  for (auto& p : out) {
+    const std::int64_t id = p.meta.id;
+    themes.Bind(1, id);
+    while (*themes.Step()) p.themes.push_back(themes.ColumnText(0));
+    themes.Reset();
+    sdgs.Bind(1, id);
+    while (*sdgs.Step()) {
+      p.sdgs.push_back({sdgs.ColumnText(0), sdgs.ColumnText(1),
+                        sdgs.ColumnText(2), OptReal(sdgs, 3),
+                        sdgs.ColumnText(4)});
+    }
+    sdgs.Reset();
+    dac.Bind(1, id);
+    while (*dac.Step()) p.dac.emplace_back(dac.ColumnText(0), OptReal(dac, 1));
+    dac.Reset();
+    locations.Bind(1, id);
+    while (*locations.Step()) {
+      p.locations.push_back({locations.ColumnText(0), OptInt(locations, 1),
+                             locations.ColumnText(2), OptReal(locations, 3),
+                             OptReal(locations, 4)});
+    }
+    locations.Reset();
+    participants.Bind(1, id);
+    while (*participants.Step()) {
+      Participant part;
+      if (!participants.ColumnIsNull(0)) {
+        COOPATLAS_ASSIGN_OR_RETURN(part.authority,
+                                   authorities.Get(participants.ColumnInt(0)));
+      }
+      if (!participants.ColumnIsNull(1)) {
+        COOPATLAS_ASSIGN_OR_RETURN(part.actor,
+                                   actor(participants.ColumnInt(1)));
+      }
+      part.role = participants.ColumnText(2);
+      part.iati_role = static_cast<int>(participants.ColumnInt(3));
+      p.participants.push_back(std::move(part));
+    }
+    participants.Reset();
+    funding.Bind(1, id);
+    while (*funding.Step()) {
+      FundingLine line;
+      line.meta = ReadMeta(funding);
+      line.key = funding.ColumnText(7);
+      if (!funding.ColumnIsNull(8)) {
+        COOPATLAS_ASSIGN_OR_RETURN(line.funder_authority,
+                                   authorities.Get(funding.ColumnInt(8)));
+      }
+      if (!funding.ColumnIsNull(9)) {
+        COOPATLAS_ASSIGN_OR_RETURN(line.funder_actor,
+                                   actor(funding.ColumnInt(9)));
+      }
+      line.mechanism = funding.ColumnText(10);
+      line.year = static_cast<int>(funding.ColumnInt(11));
+      line.nature = funding.ColumnText(12);
+      line.amount_cents = funding.ColumnInt(13);
+      line.currency = funding.ColumnText(14);
+      line.original_amount = funding.ColumnText(15);
+      line.exchange_rate = funding.ColumnText(16);
+      line.rate_date = funding.ColumnText(17);
+      p.funding.push_back(std::move(line));
+    }
+    funding.Reset();
+  }
+  return out;
+}
+
+Result<std::vector<Authority>> ListAuthorities(Db* db) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s,
+      db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
+                  kAuthorityColumns + " FROM authority ORDER BY id"));
+  std::vector<Authority> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadAuthority(s));
+  }
+  return out;
+}
+
+Result<std::vector<Actor>> ListActors(Db* db) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s, db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
+                               kActorColumns + " FROM actor ORDER BY id"));
+  std::vector<Actor> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadActor(s));
+  }
+  return out;
+}
+
+}  // namespace coopatlas::store

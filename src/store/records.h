@@ -1,0 +1,98 @@
+// Typed reads and writes of the records (authorities, actors,
+// partnerships, projects, funding lines). Writes go through a Writer, so
+// every change is audited; reads take a Db.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coopatlas/model.h"
+#include "coopatlas/status.h"
+#include "store/db.h"
+#include "store/writer.h"
+
+namespace coopatlas::store {
+
+// Provenance given to every record a write creates or updates.
+struct Provenance {
+  std::string source;
+  std::optional<std::int64_t> run_id;
+  bool demo = false;
+};
+
+// --- writes -------------------------------------------------------------
+
+// The French authority with this kind and code, created from what the
+// caller knows (name, département, région, coordinates) if missing.
+// `folded_name` (text::Fold of the name) is the deduplication key of a
+// foreign authority with its country.
+Result<Writer::EntityResult> PutAuthority(Writer* writer, const Authority& a,
+                                          const std::string& folded_name,
+                                          const Provenance& provenance);
+
+// An actor is identified by its folded name and country.
+Result<Writer::EntityResult> PutActor(Writer* writer, const Actor& actor,
+                                      const std::string& folded_name,
+                                      const Provenance& provenance);
+
+// A partnership identified by `key`, with its parties (authority ids).
+Result<Writer::EntityResult> PutPartnership(
+    Writer* writer, const std::string& key, const Partnership& p,
+    const std::vector<std::int64_t>& french_ids,
+    const std::vector<std::int64_t>& partner_ids, const Provenance& provenance);
+
+// A project identified by its ref, with its themes, SDGs, DAC codes,
+// locations and participants (ids resolved by the caller; a participant
+// with an authority uses authority->id, with an actor actor->meta.id).
+// Children not listed are removed.
+Result<Writer::EntityResult> PutProject(Writer* writer, const Project& p,
+                                        const Provenance& provenance);
+
+// A funding line identified by its key (funder ids resolved by the caller).
+Result<Writer::EntityResult> PutFundingLine(Writer* writer,
+                                            std::int64_t project_id,
+                                            const FundingLine& line,
+                                            const Provenance& provenance);
+
+// Removes the funding lines of a project whose keys are not in `keep`.
+Result<int> RemoveOtherFundingLines(Writer* writer, std::int64_t project_id,
+                                    const std::vector<std::string>& keep);
+
+// --- reads ---------------------------------------------------------------
+
+Result<std::optional<Authority>> FindAuthority(Db* db, std::int64_t id);
+// French authority by code (any kind; a code is unique within its kind, and
+// a commune and a département never share a code of the same length).
+Result<std::optional<Authority>> FindFrenchAuthority(Db* db,
+                                                     const std::string& code);
+Result<std::optional<std::int64_t>> FindActorId(Db* db,
+                                                const std::string& folded_name,
+                                                const std::string& country);
+
+struct PartnershipFilter {
+  std::string country;         // a party in this country (alpha-2)
+  std::string authority_code;  // a French party with this code
+  std::optional<std::int64_t> authority_id;  // any party
+  std::string kind;
+  std::string since;  // updated on or after (ISO date)
+  std::optional<std::int64_t> id;
+};
+Result<std::vector<Partnership>> ListPartnerships(Db* db,
+                                                  const PartnershipFilter& f);
+
+struct ProjectFilter {
+  std::string country;         // a location or a partner in this country
+  std::string authority_code;  // a French participant with this code
+  std::string since;
+  std::optional<std::int64_t> id;
+  std::string ref;
+};
+Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f);
+
+// All authorities and actors (for the lossless JSON export).
+Result<std::vector<Authority>> ListAuthorities(Db* db);
+Result<std::vector<Actor>> ListActors(Db* db);
+
+}  // namespace coopatlas::store
