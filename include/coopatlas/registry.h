@@ -56,6 +56,17 @@ struct TwinningImportOptions {
   Status Validate() const;
 };
 
+// Importing projects and their funding lines (docs/formats.md).
+struct ProjectImportOptions {
+  std::string projects_file;  // projets.csv
+  std::string funding_file;   // financements.csv, or "" (funding untouched)
+  bool dry_run = false;
+  bool demo = false;
+  std::string actor = "system:import";
+
+  Status Validate() const;
+};
+
 // What happened to one line of an imported file.
 struct ImportLine {
   std::size_t line = 0;
@@ -126,6 +137,15 @@ class Registry {
   // (read-only).
   Result<ImportReport> ImportTwinnings(const TwinningImportOptions& options,
                                        const ProgressFn& progress = nullptr);
+
+  // Imports projects with their funding lines, all or nothing: any problem
+  // (a bad value, an ambiguous or unknown name or code) is reported with
+  // its file, line and column — all of them, up to 50 — and nothing is
+  // written. Projects are keyed by their ref: importing the same files again
+  // changes nothing. Errors: kInvalidArgument (the message lists every
+  // problem), kNotFound (no file), kFailedPrecondition (read-only).
+  Result<ImportReport> ImportProjects(const ProjectImportOptions& options,
+                                      const ProgressFn& progress = nullptr);
 
  private:
   struct Impl;

@@ -9,6 +9,7 @@
 #include "ingest/sheet.h"
 #include "ingest/twinnings.h"
 #include "ingest/values.h"
+#include "registry/keys.h"
 #include "registry/places.h"
 #include "registry/registry_impl.h"
 #include "resolve/name_key.h"
@@ -280,7 +281,8 @@ Result<ImportReport> Registry::ImportTwinnings(
     }
 
     // The partnership: one per pair, whatever the direction or spelling.
-    const std::string key = "jumelage|" + fr_key + "|" + partner_key;
+    const std::string key = PartnershipKey(
+        "jumelage", {{chosen.kind, chosen.code}}, {{country, folded}});
     if (const auto it = pair_first_line.find(key);
         it != pair_first_line.end()) {
       add_line(row.line, "duplicate",

@@ -299,6 +299,51 @@ std::optional<std::int64_t> OptionalInt(const Statement& s, int column) {
 
 }  // namespace
 
+Result<std::vector<reference::CodelistEntry>> ReadCodelist(
+    Db* db, const std::string& list) {
+  std::vector<reference::CodelistEntry> out;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s,
+      db->Prepare("SELECT list, code, name_en, name_fr, category, status FROM "
+                  "ref_codelist WHERE list = ? ORDER BY code"));
+  s.Bind(1, list);
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back({s.ColumnText(0), s.ColumnText(1), s.ColumnText(2),
+                   s.ColumnText(3), s.ColumnText(4), s.ColumnText(5)});
+  }
+  return out;
+}
+
+Result<std::vector<reference::Theme>> ReadThemes(Db* db) {
+  std::vector<reference::Theme> out;
+  COOPATLAS_RETURN_IF_ERROR(ForEachRow(
+      db,
+      "SELECT code, label_fr, label_en, sdg_goals, dac_sectors, "
+      "description_fr, description_en FROM ref_theme ORDER BY code",
+      [&](const Statement& s) {
+        out.push_back({s.ColumnText(0), s.ColumnText(1), s.ColumnText(2),
+                       s.ColumnText(3), s.ColumnText(4), s.ColumnText(5),
+                       s.ColumnText(6)});
+      }));
+  return out;
+}
+
+Result<std::vector<reference::Sdg>> ReadSdgs(Db* db) {
+  std::vector<reference::Sdg> out;
+  COOPATLAS_RETURN_IF_ERROR(ForEachRow(
+      db,
+      "SELECT code, level, goal, short_fr, short_en, text_fr, text_en FROM "
+      "ref_sdg WHERE level <> 'indicator'",
+      [&](const Statement& s) {
+        out.push_back({s.ColumnText(0), s.ColumnText(1),
+                       static_cast<int>(s.ColumnInt(2)), s.ColumnText(3),
+                       s.ColumnText(4), s.ColumnText(5), s.ColumnText(6)});
+      }));
+  return out;
+}
+
 Result<reference::ReferenceData> ReadReference(Db* db,
                                                ReferenceSelection selection) {
   reference::ReferenceData data;

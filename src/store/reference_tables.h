@@ -25,6 +25,12 @@ struct ReferenceSelection {
 Result<reference::ReferenceData> ReadReference(Db* db,
                                                ReferenceSelection selection);
 
+// Codes of an IATI codelist ("Sector", "OrganisationType", ...).
+Result<std::vector<reference::CodelistEntry>> ReadCodelist(
+    Db* db, const std::string& list);
+Result<std::vector<reference::Theme>> ReadThemes(Db* db);
+Result<std::vector<reference::Sdg>> ReadSdgs(Db* db);
+
 // The sources recorded by the last load (empty if none).
 Result<std::vector<reference::Source>> ReadSources(Db* db);
 
