@@ -54,6 +54,7 @@ struct AuthorityRef {
 
 struct Partnership {
   RecordMeta meta;
+  std::string key;     // natural key: kind and parties (deduplication)
   std::string kind;    // jumelage | convention | action | autre | urgence |
                        // un-pour-cent
   std::string status;  // active | dormant | suspended | ended | unknown

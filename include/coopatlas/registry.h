@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coopatlas/model.h"
 #include "coopatlas/options.h"
 #include "coopatlas/resolve.h"
 #include "coopatlas/status.h"
@@ -65,6 +66,37 @@ struct ProjectImportOptions {
   std::string actor = "system:import";
 
   Status Validate() const;
+};
+
+// Which records an export or a list holds.
+struct RecordFilter {
+  std::string authority;  // a French party with this code
+  std::string country;    // a partner (or project location) in this country
+  std::string kind;       // partnership kind
+  std::string since;      // updated on or after this ISO date
+};
+
+struct ExportOptions {
+  std::string format;                  // csv | json | geojson | xlsx
+  std::string table = "partnerships";  // csv: partnerships|projects|funding
+  bool excel = false;  // csv for French Excel: ';', BOM, decimal commas
+  RecordFilter filter;
+  std::string out;  // file path; written atomically
+
+  Status Validate() const;
+};
+
+struct ExportSummary {
+  std::size_t partnerships = 0, projects = 0, authorities = 0, bytes = 0;
+};
+
+// A French authority's page: identity from the reference data, its EPCI,
+// and its records.
+struct AuthorityPage {
+  Candidate identity;  // code, name, kind, département, région, population
+  std::vector<std::pair<std::string, std::string>> epcis;  // siren, name
+  std::vector<Partnership> partnerships;
+  std::vector<Project> projects;
 };
 
 // What happened to one line of an imported file.
@@ -146,6 +178,24 @@ class Registry {
   // problem), kNotFound (no file), kFailedPrecondition (read-only).
   Result<ImportReport> ImportProjects(const ProjectImportOptions& options,
                                       const ProgressFn& progress = nullptr);
+
+  // Restores records from the lossless JSON format (Export with format
+  // json), keeping their ids, keys, timestamps and versions: meant for an
+  // empty database or one holding the same records. One transaction.
+  Result<ImportReport> ImportJson(const std::string& file, bool dry_run,
+                                  const std::string& actor = "system:import");
+
+  // Writes the filtered records to options.out. Errors: kInvalidArgument
+  // (bad format or filter), kIo (cannot write). Thread-safe.
+  Result<ExportSummary> Export(const ExportOptions& options) const;
+
+  Result<std::vector<Partnership>> ListPartnerships(
+      const RecordFilter& filter) const;
+  Result<std::vector<Project>> ListProjects(const RecordFilter& filter) const;
+
+  // A French authority by code (INSEE, SIREN, département or région code).
+  // Errors: kNotFound with a hint when the code is unknown.
+  Result<AuthorityPage> ShowAuthority(const std::string& code) const;
 
  private:
   struct Impl;

@@ -12,34 +12,21 @@ namespace coopatlas::exporter {
 namespace internal {
 namespace {
 
-constexpr std::string_view kPartnershipColumns[] = {"id",
-                                                    "type",
-                                                    "statut",
-                                                    "date_signature",
-                                                    "date_debut",
-                                                    "date_fin",
-                                                    "collectivites_fr",
-                                                    "noms_fr",
-                                                    "partenaires",
-                                                    "pays_partenaires",
-                                                    "regions_partenaires",
-                                                    "objet",
-                                                    "demonstration"};
+// The columns of tables.h, in order.
+// clang-format off
+constexpr std::string_view kPartnershipColumns[] = {
+    "id", "type", "statut", "date_signature", "date_debut", "date_fin",
+    "collectivites_fr", "noms_fr", "partenaires", "pays_partenaires",
+    "regions_partenaires", "objet", "demonstration"};
 constexpr std::string_view kProjectColumns[] = {
-    "id",           "ref",
-    "titre",        "titre_en",
-    "statut",       "date_debut",
-    "date_fin",     "partenariat_id",
-    "themes",       "odd",
-    "cad",          "pays",
-    "participants", "budget_total_eur",
-    "demonstration"};
+    "id", "ref", "titre", "titre_en", "statut", "date_debut", "date_fin",
+    "partenariat_id", "themes", "odd", "cad", "pays", "participants",
+    "budget_total_eur", "demonstration"};
 constexpr std::string_view kFundingColumns[] = {
-    "projet_ref",      "cle",         "financeur",
-    "type_financeur",  "mecanisme",   "annee",
-    "nature",          "montant_eur", "devise",
-    "montant_origine", "taux",        "date_taux",
+    "projet_ref", "cle", "financeur", "type_financeur", "mecanisme", "annee",
+    "nature", "montant_eur", "devise", "montant_origine", "taux", "date_taux",
     "demonstration"};
+// clang-format on
 
 Cell Text(std::string text) {
   return Cell{CellKind::kText, std::move(text), 0};

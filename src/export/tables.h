@@ -20,6 +20,8 @@ struct ExportData {
   // Every authority the records refer to, by id (for coordinates and
   // names).
   std::map<std::int64_t, Authority> authorities;
+  // Every actor the records refer to, by id.
+  std::map<std::int64_t, Actor> actors;
   std::string generated_at;  // ISO 8601 UTC
   std::string filters;       // human-readable description of the filters
 };

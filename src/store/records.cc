@@ -366,7 +366,7 @@ Result<std::vector<Partnership>> ListPartnerships(Db* db,
   std::string sql = std::string("SELECT p.") + kMetaColumns +
                     ", p.kind, p.status, p.signed_on, p.started_on, "
                     "p.ended_on, p.object, p.council_ref, "
-                    "p.planned_commitments FROM partnership p WHERE 1";
+                    "p.planned_commitments, p.key FROM partnership p WHERE 1";
   // Each filter adds a bound parameter, in this order.
   std::vector<std::string> params;
   if (f.id) {
@@ -420,6 +420,7 @@ Result<std::vector<Partnership>> ListPartnerships(Db* db,
     p.object = s.ColumnText(12);
     p.council_ref = s.ColumnText(13);
     p.planned_commitments = s.ColumnText(14);
+    p.key = s.ColumnText(15);
     out.push_back(std::move(p));
   }
   AuthorityCache authorities(db);

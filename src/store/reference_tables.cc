@@ -316,6 +316,23 @@ Result<std::vector<reference::CodelistEntry>> ReadCodelist(
   return out;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> EpcisOfCommune(
+    Db* db, const std::string& commune) {
+  std::vector<std::pair<std::string, std::string>> out;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s,
+      db->Prepare("SELECT e.siren, e.name FROM ref_epci_member m "
+                  "JOIN ref_epci e ON e.siren = m.epci WHERE "
+                  "m.commune = ? ORDER BY e.type <> 'EPT', e.siren"));
+  s.Bind(1, commune);
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.emplace_back(s.ColumnText(0), s.ColumnText(1));
+  }
+  return out;
+}
+
 Result<std::vector<reference::Theme>> ReadThemes(Db* db) {
   std::vector<reference::Theme> out;
   COOPATLAS_RETURN_IF_ERROR(ForEachRow(

@@ -31,6 +31,10 @@ Result<std::vector<reference::CodelistEntry>> ReadCodelist(
 Result<std::vector<reference::Theme>> ReadThemes(Db* db);
 Result<std::vector<reference::Sdg>> ReadSdgs(Db* db);
 
+// The EPCI and EPT a commune belongs to: (siren, name).
+Result<std::vector<std::pair<std::string, std::string>>> EpcisOfCommune(
+    Db* db, const std::string& commune);
+
 // The sources recorded by the last load (empty if none).
 Result<std::vector<reference::Source>> ReadSources(Db* db);
 

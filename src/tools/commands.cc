@@ -17,6 +17,7 @@
 #include "core/utf8.h"
 #include "http/server.h"
 #include "registry/json_format.h"
+#include "tools/records_commands.h"
 
 namespace coopatlas::tools {
 namespace {
@@ -389,6 +390,9 @@ int Run(int argc, char** argv) {
   import_twinnings->add_flag("--json", import.json,
                              "print the summary as JSON");
 
+  int record_exit = kExitUsage;
+  AddRecordCommands(&app, import_cmd, default_db, &record_exit);
+
   std::string info_db = default_db;
   bool info_json = false;
   CLI::App* info_cmd =
@@ -430,7 +434,7 @@ int Run(int argc, char** argv) {
   if (*info_cmd) return RunInfo(info_db, info_json);
   if (*import_twinnings) return RunImportTwinnings(import);
   if (*serve_cmd) return RunServe(serve);
-  return kExitUsage;
+  return record_exit;
 }
 
 }  // namespace coopatlas::tools

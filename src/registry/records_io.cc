@@ -1,0 +1,329 @@
+// Reading records back: lists, an authority's page, exports, and the
+// lossless JSON import (Registry methods).
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "core/file.h"
+#include "core/time.h"
+#include "export/json_codec.h"
+#include "export/tables.h"
+#include "registry/registry_impl.h"
+#include "store/records.h"
+#include "store/reference_tables.h"
+#include "store/writer.h"
+#include "text/fold.h"
+
+namespace coopatlas {
+namespace {
+
+store::PartnershipFilter ToStore(const RecordFilter& f) {
+  store::PartnershipFilter out;
+  out.country = f.country;
+  out.authority_code = f.authority;
+  out.kind = f.kind;
+  out.since = f.since;
+  return out;
+}
+
+store::ProjectFilter ToProjectFilter(const RecordFilter& f) {
+  store::ProjectFilter out;
+  out.country = f.country;
+  out.authority_code = f.authority;
+  out.since = f.since;
+  return out;
+}
+
+Status CheckFilter(const RecordFilter& f) {
+  if (!f.country.empty() &&
+      (f.country.size() != 2 ||
+       f.country.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
+           std::string::npos)) {
+    return Status::InvalidArgument("country filter '" + f.country +
+                                   "' is not an ISO alpha-2 code such as SN");
+  }
+  if (!f.since.empty() && (f.since.size() < 10 || f.since[4] != '-')) {
+    return Status::InvalidArgument("--since '" + f.since +
+                                   "' is not an ISO date (2024-01-31)");
+  }
+  static const std::set<std::string> kKinds = {
+      "",      "jumelage", "convention",  "action",
+      "autre", "urgence",  "un-pour-cent"};
+  if (kKinds.count(f.kind) == 0) {
+    return Status::InvalidArgument(
+        "unknown partnership kind '" + f.kind +
+        "' (jumelage, convention, action, autre, urgence, un-pour-cent)");
+  }
+  return Status::Ok();
+}
+
+std::string Describe(const RecordFilter& f) {
+  std::string out;
+  auto add = [&out](const std::string& what, const std::string& v) {
+    if (!v.empty()) out += (out.empty() ? "" : ", ") + what + " " + v;
+  };
+  add("collectivité", f.authority);
+  add("pays", f.country);
+  add("type", f.kind);
+  add("depuis", f.since);
+  return out.empty() ? "aucun filtre" : out;
+}
+
+}  // namespace
+
+Status ExportOptions::Validate() const {
+  static const std::set<std::string> kFormats = {"csv", "json", "geojson",
+                                                 "xlsx"};
+  if (kFormats.count(format) == 0) {
+    return Status::InvalidArgument("unknown format '" + format +
+                                   "' (csv, json, geojson or xlsx)");
+  }
+  if (format == "csv" && table != "partnerships" && table != "projects" &&
+      table != "funding") {
+    return Status::InvalidArgument("unknown table '" + table +
+                                   "' (partnerships, projects or funding)");
+  }
+  if (out.empty()) return Status::InvalidArgument("no output file (--out)");
+  return CheckFilter(filter);
+}
+
+Result<std::vector<Partnership>> Registry::ListPartnerships(
+    const RecordFilter& filter) const {
+  COOPATLAS_RETURN_IF_ERROR(CheckFilter(filter));
+  std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  return store::ListPartnerships(impl_->db.get(), ToStore(filter));
+}
+
+Result<std::vector<Project>> Registry::ListProjects(
+    const RecordFilter& filter) const {
+  COOPATLAS_RETURN_IF_ERROR(CheckFilter(filter));
+  std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  return store::ListProjects(impl_->db.get(), ToProjectFilter(filter));
+}
+
+Result<AuthorityPage> Registry::ShowAuthority(const std::string& code) const {
+  COOPATLAS_ASSIGN_OR_RETURN(const resolve::Resolver* resolver,
+                             impl_->GetResolver());
+  const ResolveResult r = resolver->Resolve(code, {});
+  const Candidate* identity = nullptr;
+  for (const auto& c : r.candidates) {
+    if (c.code == code && c.score == 1.0) {
+      identity = &c;
+      break;
+    }
+  }
+  if (identity == nullptr) {
+    std::string hint;
+    if (!r.candidates.empty()) {
+      hint = " (did you mean " + r.candidates[0].code + " " +
+             r.candidates[0].name +
+             "? use a code: `coopatlas resolve` finds it)";
+    }
+    return Status::NotFound("no French authority with code '" + code + "'" +
+                            hint);
+  }
+  AuthorityPage page;
+  page.identity = *identity;
+  std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  store::Db* db = impl_->db.get();
+  if (identity->kind == "commune") {
+    COOPATLAS_ASSIGN_OR_RETURN(page.epcis, store::EpcisOfCommune(db, code));
+  }
+  RecordFilter filter;
+  filter.authority = code;
+  COOPATLAS_ASSIGN_OR_RETURN(page.partnerships,
+                             store::ListPartnerships(db, ToStore(filter)));
+  COOPATLAS_ASSIGN_OR_RETURN(page.projects,
+                             store::ListProjects(db, ToProjectFilter(filter)));
+  return page;
+}
+
+Result<ExportSummary> Registry::Export(const ExportOptions& options) const {
+  COOPATLAS_RETURN_IF_ERROR(options.Validate());
+  exporter::ExportData data;
+  data.generated_at = core::NowUtcIso();
+  data.filters = Describe(options.filter);
+  {
+    std::lock_guard<std::mutex> lock(impl_->db_mutex);
+    store::Db* db = impl_->db.get();
+    COOPATLAS_ASSIGN_OR_RETURN(
+        data.partnerships,
+        store::ListPartnerships(db, ToStore(options.filter)));
+    COOPATLAS_ASSIGN_OR_RETURN(
+        data.projects,
+        store::ListProjects(db, ToProjectFilter(options.filter)));
+    // The authorities and actors the records refer to (all of them for an
+    // unfiltered export, so the JSON round trip keeps unattached ones).
+    const bool all =
+        options.filter.authority.empty() && options.filter.country.empty() &&
+        options.filter.kind.empty() && options.filter.since.empty();
+    std::set<std::int64_t> authority_ids, actor_ids;
+    for (const auto& p : data.partnerships) {
+      for (const auto& a : p.french) authority_ids.insert(a.id);
+      for (const auto& a : p.partners) authority_ids.insert(a.id);
+    }
+    for (const auto& p : data.projects) {
+      for (const auto& part : p.participants) {
+        if (part.authority) authority_ids.insert(part.authority->id);
+        if (part.actor) actor_ids.insert(part.actor->meta.id);
+      }
+      for (const auto& l : p.locations) {
+        if (l.authority_id) authority_ids.insert(*l.authority_id);
+      }
+      for (const auto& f : p.funding) {
+        if (f.funder_authority) authority_ids.insert(f.funder_authority->id);
+        if (f.funder_actor) actor_ids.insert(f.funder_actor->meta.id);
+      }
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(auto authorities, store::ListAuthorities(db));
+    for (auto& a : authorities) {
+      if (all || authority_ids.count(a.meta.id) != 0) {
+        data.authorities.emplace(a.meta.id, std::move(a));
+      }
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(auto actors, store::ListActors(db));
+    for (auto& a : actors) {
+      if (all || actor_ids.count(a.meta.id) != 0) {
+        data.actors.emplace(a.meta.id, std::move(a));
+      }
+    }
+  }
+  ExportSummary summary;
+  summary.partnerships = data.partnerships.size();
+  summary.projects = data.projects.size();
+  summary.authorities = data.authorities.size();
+  std::string bytes;
+  if (options.format == "json") {
+    bytes = exporter::ToJson(data);
+  } else if (options.format == "geojson") {
+    bytes = exporter::ToGeoJson(data);
+  } else if (options.format == "csv") {
+    const exporter::CsvTable table =
+        options.table == "projects"  ? exporter::CsvTable::kProjects
+        : options.table == "funding" ? exporter::CsvTable::kFunding
+                                     : exporter::CsvTable::kPartnerships;
+    bytes = exporter::ToCsv(data, table, {options.excel});
+  } else {
+    // XLSX: written beside the target, then renamed, so a reader never
+    // sees half a workbook.
+    const std::string tmp = options.out + ".tmp.xlsx";
+    COOPATLAS_RETURN_IF_ERROR(exporter::WriteXlsx(data, tmp));
+    std::error_code ec;
+    summary.bytes = std::filesystem::file_size(tmp, ec);
+    std::filesystem::rename(tmp, options.out, ec);
+    if (ec) {
+      std::filesystem::remove(tmp, ec);
+      return Status::Io("cannot write " + options.out + ": " + ec.message());
+    }
+    return summary;
+  }
+  COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(options.out, bytes));
+  summary.bytes = bytes.size();
+  return summary;
+}
+
+Result<ImportReport> Registry::ImportJson(const std::string& file, bool dry_run,
+                                          const std::string& actor) {
+  const auto start = std::chrono::steady_clock::now();
+  COOPATLAS_ASSIGN_OR_RETURN(std::string text, core::ReadFile(file));
+  COOPATLAS_ASSIGN_OR_RETURN(exporter::ExportData data,
+                             exporter::FromJson(text, file));
+  std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  COOPATLAS_ASSIGN_OR_RETURN(
+      auto writer,
+      store::Writer::Begin(impl_->db.get(), {actor, std::nullopt}));
+  COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run, writer->StartRun("json", file));
+  ImportReport report;
+  report.kind = "json";
+  report.source = file;
+  report.encoding = "UTF-8";
+  report.dry_run = dry_run;
+  auto count = [&report](const std::string& what, store::PutOutcome o) {
+    if (o == store::PutOutcome::kCreated) ++report.others[what + "_created"];
+    if (o == store::PutOutcome::kUpdated) ++report.others[what + "_updated"];
+    if (o == store::PutOutcome::kUnchanged)
+      ++report.others[what + "_unchanged"];
+  };
+  // Provenance as recorded in the file (source, demo); the run is this one.
+  auto provenance = [run](const RecordMeta& m) {
+    return store::Provenance{m.source, run, m.demo};
+  };
+  for (const auto& [id, a] : data.authorities) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        auto r, store::PutAuthority(writer.get(), a, text::Fold(a.name),
+                                    provenance(a.meta)));
+    if (r.id != id) {
+      return Status::Conflict(file + ": authority " + std::to_string(id) +
+                              " (" + a.name + ") exists here with id " +
+                              std::to_string(r.id) +
+                              ": import JSON into an empty database");
+    }
+    count("authorities", r.outcome);
+  }
+  for (const auto& [id, a] : data.actors) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        auto r, store::PutActor(writer.get(), a, text::Fold(a.name),
+                                provenance(a.meta)));
+    if (r.id != id) {
+      return Status::Conflict(file + ": actor " + std::to_string(id) +
+                              " exists here with id " + std::to_string(r.id));
+    }
+    count("actors", r.outcome);
+  }
+  for (const auto& p : data.partnerships) {
+    std::vector<std::int64_t> french, partners;
+    for (const auto& a : p.french) french.push_back(a.id);
+    for (const auto& a : p.partners) partners.push_back(a.id);
+    COOPATLAS_ASSIGN_OR_RETURN(
+        auto r, store::PutPartnership(writer.get(), p.key, p, french, partners,
+                                      provenance(p.meta)));
+    count("partnerships", r.outcome);
+    report.outcomes["partnerships"]++;
+  }
+  for (const auto& p : data.projects) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        auto r, store::PutProject(writer.get(), p, provenance(p.meta)));
+    switch (r.outcome) {
+      case store::PutOutcome::kCreated:
+        ++report.created;
+        break;
+      case store::PutOutcome::kUpdated:
+        ++report.updated;
+        break;
+      case store::PutOutcome::kUnchanged:
+        ++report.unchanged;
+        break;
+    }
+    std::vector<std::string> keys;
+    for (const auto& f : p.funding) {
+      COOPATLAS_ASSIGN_OR_RETURN(
+          auto fr,
+          store::PutFundingLine(writer.get(), r.id, f, provenance(f.meta)));
+      count("funding_lines", fr.outcome);
+      keys.push_back(f.key);
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(
+        int removed, store::RemoveOtherFundingLines(writer.get(), r.id, keys));
+    if (removed > 0) report.others["funding_lines_removed"] += removed;
+    report.outcomes["projects"]++;
+  }
+  report.lines = data.partnerships.size() + data.projects.size();
+  std::int64_t changes = report.created + report.updated;
+  for (const auto& [k, v] : report.others) {
+    if (k.find("_unchanged") == std::string::npos) changes += v;
+  }
+  report.written = changes > 0;
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  if (!dry_run && report.written) {
+    COOPATLAS_RETURN_IF_ERROR(writer->FinishRun(run, "{}"));
+    COOPATLAS_RETURN_IF_ERROR(writer->Commit());
+  } else {
+    report.written = false;
+  }
+  return report;
+}
+
+}  // namespace coopatlas

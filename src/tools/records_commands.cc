@@ -1,0 +1,385 @@
+#include "tools/records_commands.h"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "coopatlas/registry.h"
+#include "core/file.h"
+#include "ingest/projects.h"
+#include "registry/json_format.h"
+#include "tools/commands.h"
+
+namespace coopatlas::tools {
+namespace {
+
+struct Flags {
+  std::string db;
+  std::string report;
+  bool quiet = false;
+  bool json = false;
+  bool dry_run = false;
+  ProjectImportOptions projects;
+  std::string json_file;
+  std::string template_dir = ".";
+  bool excel = false;
+  std::string code;
+  RecordFilter filter;
+  ExportOptions export_options;
+};
+
+std::string Euros(std::int64_t cents) {
+  const bool negative = cents < 0;
+  const std::int64_t v = negative ? -cents : cents;
+  return fmt::format("{}{}.{:02d}", negative ? "-" : "", v / 100, v % 100);
+}
+
+int Report(const Flags& flags, const Result<ImportReport>& report) {
+  if (!report.ok()) return Fail(report.status());
+  if (!flags.report.empty()) {
+    const Status s =
+        core::WriteFileAtomic(flags.report, ToJson(*report).dump(2) + "\n");
+    if (!s.ok()) return Fail(s);
+  }
+  if (flags.json) {
+    std::cout << SummaryJson(*report).dump(2) << "\n";
+  } else if (!flags.quiet) {
+    const ImportReport& r = *report;
+    fmt::print("{}{}: {} lines ({}) in {:.2f} s\n",
+               r.dry_run ? "[dry run] " : "", r.source, r.lines, r.encoding,
+               r.seconds);
+    fmt::print("  {}: {} created, {} updated, {} unchanged\n", r.kind,
+               r.created, r.updated, r.unchanged);
+    for (const auto& [k, v] : r.others) fmt::print("  {}: {}\n", k, v);
+    if (r.dry_run) {
+      fmt::print("  nothing written (dry run)\n");
+    } else if (!r.written) {
+      fmt::print("  nothing new: the database is unchanged\n");
+    }
+  }
+  return kExitOk;
+}
+
+std::unique_ptr<Registry> OpenOrFail(const std::string& db, bool read_only,
+                                     int* exit_code) {
+  auto registry = Registry::Open({db, read_only});
+  if (!registry.ok()) {
+    *exit_code = Fail(registry.status());
+    return nullptr;
+  }
+  return std::move(*registry);
+}
+
+// Writes the empty template: the two CSV headers.
+int WriteTemplate(const Flags& flags) {
+  const char sep = flags.excel ? ';' : ',';
+  auto header = [&](const std::vector<ingest::ColumnSpec>& specs) {
+    std::string line = flags.excel ? "\xEF\xBB\xBF" : "";
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      if (i > 0) line += sep;
+      line += specs[i].name;
+    }
+    return line + (flags.excel ? "\r\n" : "\n");
+  };
+  for (const auto& [name, specs] :
+       {std::pair{"projets.csv", &ingest::ProjectColumns()},
+        std::pair{"financements.csv", &ingest::FundingColumns()}}) {
+    const std::string path = flags.template_dir + "/" + name;
+    const Status s = core::WriteFileAtomic(path, header(*specs));
+    if (!s.ok()) return Fail(s);
+    if (!flags.quiet) fmt::print("wrote {}\n", path);
+  }
+  if (!flags.quiet) {
+    fmt::print("columns, vocabularies and examples: docs/formats.md\n");
+  }
+  return kExitOk;
+}
+
+nlohmann::ordered_json RefJson(const AuthorityRef& a) {
+  nlohmann::ordered_json j = {
+      {"id", a.id}, {"name", a.name}, {"country", a.country}, {"kind", a.kind}};
+  j["code"] = a.code.empty() ? nlohmann::ordered_json(nullptr)
+                             : nlohmann::ordered_json(a.code);
+  if (!a.departement.empty()) j["departement"] = a.departement;
+  if (!a.admin1_name.empty()) j["region"] = a.admin1_name;
+  return j;
+}
+
+nlohmann::ordered_json PartnershipJson(const Partnership& p) {
+  nlohmann::ordered_json french = nlohmann::ordered_json::array();
+  nlohmann::ordered_json partners = nlohmann::ordered_json::array();
+  for (const auto& a : p.french) french.push_back(RefJson(a));
+  for (const auto& a : p.partners) partners.push_back(RefJson(a));
+  return {{"id", p.meta.id},
+          {"kind", p.kind},
+          {"status", p.status},
+          {"signed_on", p.signed_on},
+          {"french", french},
+          {"partners", partners},
+          {"demo", p.meta.demo},
+          {"source", p.meta.source},
+          {"updated_at", p.meta.updated_at}};
+}
+
+nlohmann::ordered_json ProjectJson(const Project& p) {
+  std::int64_t planned = 0, actual = 0;
+  for (const auto& f : p.funding) {
+    (f.nature == "actual" ? actual : planned) += f.amount_cents;
+  }
+  return {{"id", p.meta.id},
+          {"ref", p.ref},
+          {"title", p.title_fr},
+          {"status", p.status},
+          {"started_on", p.started_on},
+          {"ended_on", p.ended_on},
+          {"themes", p.themes},
+          {"partnership_id", p.partnership_id
+                                 ? nlohmann::ordered_json(*p.partnership_id)
+                                 : nlohmann::ordered_json(nullptr)},
+          {"planned_cents", planned},
+          {"actual_cents", actual},
+          {"demo", p.meta.demo}};
+}
+
+std::string Parties(const std::vector<AuthorityRef>& list) {
+  std::string out;
+  for (const auto& a : list) {
+    out += (out.empty() ? "" : ", ") + a.name +
+           (a.code.empty() ? " (" + a.country + ")" : " (" + a.code + ")");
+  }
+  return out;
+}
+
+int ListPartnerships(const Flags& flags, int* exit_code) {
+  auto registry = OpenOrFail(flags.db, true, exit_code);
+  if (!registry) return *exit_code;
+  auto list = registry->ListPartnerships(flags.filter);
+  if (!list.ok()) return Fail(list.status());
+  if (flags.json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& p : *list) out.push_back(PartnershipJson(p));
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  for (const auto& p : *list) {
+    fmt::print("{:>6}  {:<10} {} — {}{}\n", p.meta.id, p.kind,
+               Parties(p.french), Parties(p.partners),
+               p.meta.demo ? "  [démo]" : "");
+  }
+  if (!flags.quiet) fmt::print("{} partnerships\n", list->size());
+  return kExitOk;
+}
+
+int ListProjects(const Flags& flags, int* exit_code) {
+  auto registry = OpenOrFail(flags.db, true, exit_code);
+  if (!registry) return *exit_code;
+  auto list = registry->ListProjects(flags.filter);
+  if (!list.ok()) return Fail(list.status());
+  if (flags.json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& p : *list) out.push_back(ProjectJson(p));
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  for (const auto& p : *list) {
+    std::int64_t planned = 0;
+    for (const auto& f : p.funding) {
+      if (f.nature == "planned") planned += f.amount_cents;
+    }
+    fmt::print("{:>6}  {:<12} {}  ({} €){}\n", p.meta.id, p.ref, p.title_fr,
+               Euros(planned), p.meta.demo ? "  [démo]" : "");
+  }
+  if (!flags.quiet) fmt::print("{} projects\n", list->size());
+  return kExitOk;
+}
+
+int ShowAuthority(const Flags& flags, int* exit_code) {
+  auto registry = OpenOrFail(flags.db, true, exit_code);
+  if (!registry) return *exit_code;
+  auto page = registry->ShowAuthority(flags.code);
+  if (!page.ok()) return Fail(page.status());
+  const Candidate& c = page->identity;
+  if (flags.json) {
+    nlohmann::ordered_json epcis = nlohmann::ordered_json::array();
+    for (const auto& [siren, name] : page->epcis) {
+      epcis.push_back({{"siren", siren}, {"name", name}});
+    }
+    nlohmann::ordered_json partnerships = nlohmann::ordered_json::array();
+    for (const auto& p : page->partnerships)
+      partnerships.push_back(PartnershipJson(p));
+    nlohmann::ordered_json projects = nlohmann::ordered_json::array();
+    for (const auto& p : page->projects) projects.push_back(ProjectJson(p));
+    nlohmann::ordered_json out = {
+        {"code", c.code},
+        {"name", c.name},
+        {"kind", c.kind},
+        {"departement", c.departement},
+        {"region", c.region},
+        {"population", c.population ? nlohmann::ordered_json(*c.population)
+                                    : nlohmann::ordered_json(nullptr)},
+        {"epci", epcis},
+        {"partnerships", partnerships},
+        {"projects", projects}};
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  fmt::print("{} ({}, {})\n", c.name, c.kind, c.code);
+  if (!c.departement.empty()) fmt::print("  département {}\n", c.departement);
+  if (!c.region.empty()) fmt::print("  région {}\n", c.region);
+  if (c.population) fmt::print("  population {}\n", *c.population);
+  for (const auto& [siren, name] : page->epcis) {
+    fmt::print("  membre de {} ({})\n", name, siren);
+  }
+  fmt::print("  {} partenariats\n", page->partnerships.size());
+  for (const auto& p : page->partnerships) {
+    fmt::print("    {:>6}  {:<10} {}\n", p.meta.id, p.kind,
+               Parties(p.partners));
+  }
+  fmt::print("  {} projets\n", page->projects.size());
+  for (const auto& p : page->projects) {
+    fmt::print("    {:>6}  {}  {}\n", p.meta.id, p.ref, p.title_fr);
+  }
+  return kExitOk;
+}
+
+void AddFilterFlags(CLI::App* cmd, Flags* f) {
+  cmd->add_option("--authority", f->filter.authority,
+                  "a French party with this code (INSEE, SIREN, ...)");
+  cmd->add_option("--country", f->filter.country,
+                  "a partner in this country (ISO alpha-2: SN)");
+  cmd->add_option("--kind", f->filter.kind,
+                  "jumelage, convention, action, autre, urgence, un-pour-cent");
+  cmd->add_option("--since", f->filter.since, "updated on or after (ISO date)");
+}
+
+}  // namespace
+
+void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
+                       const std::string& default_db, int* exit_code) {
+  auto flags = std::make_shared<Flags>();
+  flags->db = default_db;
+
+  CLI::App* projects = import_cmd->add_subcommand(
+      "projects", "projects and funding lines (docs/formats.md)");
+  projects->add_option("file", flags->projects.projects_file, "projets.csv")
+      ->required();
+  projects->add_option("--funding", flags->projects.funding_file,
+                       "financements.csv (the project's funding lines)");
+  projects->add_option("--db", flags->db, "database file");
+  projects->add_flag("--dry-run", flags->projects.dry_run,
+                     "check everything, write nothing");
+  projects->add_flag("--demo", flags->projects.demo,
+                     "flag the records as demonstration data");
+  projects->add_option("--report", flags->report, "write a JSON report");
+  projects->add_flag("-q,--quiet", flags->quiet, "print nothing");
+  projects->add_flag("--json", flags->json, "print the summary as JSON");
+  projects->callback([flags, exit_code] {
+    auto registry = OpenOrFail(flags->db, false, exit_code);
+    if (!registry) return;
+    const bool progress =
+        !flags->quiet && !flags->json && isatty(STDERR_FILENO) == 1;
+    auto report = registry->ImportProjects(
+        flags->projects,
+        [&](std::string_view phase, std::size_t done, std::size_t total) {
+          if (progress)
+            fmt::print(stderr, "\r\033[K{} {}/{}", phase, done, total);
+        });
+    if (progress) fmt::print(stderr, "\r\033[K");
+    *exit_code = Report(*flags, report);
+  });
+
+  CLI::App* json = import_cmd->add_subcommand(
+      "json", "records from the lossless JSON export");
+  json->add_option("file", flags->json_file, "JSON file")->required();
+  json->add_option("--db", flags->db, "database file");
+  json->add_flag("--dry-run", flags->dry_run,
+                 "check everything, write nothing");
+  json->add_flag("-q,--quiet", flags->quiet, "print nothing");
+  json->add_option("--report", flags->report, "write a JSON report");
+  json->callback([flags, exit_code] {
+    auto registry = OpenOrFail(flags->db, false, exit_code);
+    if (!registry) return;
+    *exit_code =
+        Report(*flags, registry->ImportJson(flags->json_file, flags->dry_run));
+  });
+
+  CLI::App* tmpl =
+      app->add_subcommand("template", "write an empty import template");
+  CLI::App* tmpl_projects = tmpl->add_subcommand(
+      "projects", "projets.csv and financements.csv with their columns");
+  tmpl->require_subcommand(1);
+  tmpl_projects->add_option("--out", flags->template_dir,
+                            "folder to write into (default: .)");
+  tmpl_projects->add_flag("--excel", flags->excel,
+                          "for French Excel: ';', BOM, CRLF");
+  tmpl_projects->add_flag("-q,--quiet", flags->quiet, "print nothing");
+  tmpl_projects->callback(
+      [flags, exit_code] { *exit_code = WriteTemplate(*flags); });
+
+  CLI::App* show = app->add_subcommand("show", "one record");
+  show->require_subcommand(1);
+  CLI::App* show_authority = show->add_subcommand(
+      "authority", "a French authority, its EPCI, partnerships and projects");
+  show_authority
+      ->add_option("code", flags->code,
+                   "INSEE, SIREN, département or région code")
+      ->required();
+  show_authority->add_option("--db", flags->db, "database file");
+  show_authority->add_flag("--json", flags->json, "print JSON");
+  show_authority->callback(
+      [flags, exit_code] { *exit_code = ShowAuthority(*flags, exit_code); });
+
+  CLI::App* list = app->add_subcommand("list", "records matching filters");
+  list->require_subcommand(1);
+  for (const char* what : {"partnerships", "projects"}) {
+    CLI::App* cmd = list->add_subcommand(what, std::string("list ") + what);
+    cmd->add_option("--db", flags->db, "database file");
+    cmd->add_flag("--json", flags->json,
+                  "print a JSON array, one object per record");
+    cmd->add_flag("-q,--quiet", flags->quiet, "no count line");
+    AddFilterFlags(cmd, flags.get());
+    const bool partnerships = std::string(what) == "partnerships";
+    cmd->callback([flags, exit_code, partnerships] {
+      *exit_code = partnerships ? ListPartnerships(*flags, exit_code)
+                                : ListProjects(*flags, exit_code);
+    });
+  }
+
+  CLI::App* exp = app->add_subcommand(
+      "export", "partnerships and projects as CSV, JSON, GeoJSON or XLSX");
+  exp->add_option("--format", flags->export_options.format,
+                  "csv, json (lossless), geojson or xlsx")
+      ->required();
+  exp->add_option("--table", flags->export_options.table,
+                  "csv: partnerships (default), projects or funding");
+  exp->add_flag("--excel", flags->export_options.excel,
+                "csv for French Excel: ';', BOM, decimal commas");
+  exp->add_option("--out", flags->export_options.out, "output file")
+      ->required();
+  exp->add_option("--db", flags->db, "database file");
+  exp->add_flag("-q,--quiet", flags->quiet, "print nothing");
+  AddFilterFlags(exp, flags.get());
+  exp->callback([flags, exit_code] {
+    auto registry = OpenOrFail(flags->db, true, exit_code);
+    if (!registry) return;
+    flags->export_options.filter = flags->filter;
+    auto summary = registry->Export(flags->export_options);
+    if (!summary.ok()) {
+      *exit_code = Fail(summary.status());
+      return;
+    }
+    if (!flags->quiet) {
+      fmt::print(
+          "wrote {}: {} partnerships, {} projects, {} authorities ({} bytes)\n",
+          flags->export_options.out, summary->partnerships, summary->projects,
+          summary->authorities, summary->bytes);
+    }
+    *exit_code = kExitOk;
+  });
+}
+
+}  // namespace coopatlas::tools
