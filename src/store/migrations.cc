@@ -260,7 +260,7 @@ CREATE TABLE actor (
   name TEXT NOT NULL,
   folded_name TEXT NOT NULL,
   org_type TEXT,               -- IATI OrganisationType code
-  country TEXT,
+  country TEXT NOT NULL DEFAULT '',  -- '' when unknown (part of the key)
   origin_countries TEXT,       -- diaspora: space-separated alpha-2
   siren TEXT,
   iati_ref TEXT,

@@ -156,7 +156,7 @@ Result<Writer::EntityResult> PutActor(Writer* writer, const Actor& actor,
                                       const std::string& folded_name,
                                       const Provenance& provenance) {
   Row row = {{"folded_name", folded_name},
-             {"country", Text(actor.country)},
+             {"country", actor.country},
              {"name", actor.name},
              {"org_type", Text(actor.org_type)},
              {"origin_countries", Text(actor.origin_countries)},
@@ -349,13 +349,8 @@ Result<std::optional<std::int64_t>> FindActorId(Db* db,
                                                 const std::string& country) {
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement s, db->Prepare("SELECT id FROM actor WHERE folded_name = ? AND "
-                               "country IS ?"));
-  s.Bind(1, folded_name);
-  if (country.empty()) {
-    s.BindNull(2);
-  } else {
-    s.Bind(2, country);
-  }
+                               "country = ?"));
+  s.Bind(1, folded_name).Bind(2, country);
   COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(s.ColumnInt(0));
