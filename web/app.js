@@ -20,7 +20,14 @@ async function loadStatus() {
       tbody.append(tr);
     }
     document.getElementById('sources').hidden = false;
-    status.textContent = `${body.sources.length} sources chargées (schéma ${body.schema_version}).`;
+    const r = body.records || {};
+    let text = `${body.sources.length} sources de référence chargées (schéma ${body.schema_version}). ` +
+      `Enregistrements : ${nf.format(r.partnerships || 0)} partenariats, ${nf.format(r.projects || 0)} projets, ` +
+      `${nf.format(r.funding_lines || 0)} lignes de financement, ${nf.format(r.authorities || 0)} collectivités.`;
+    if (r.demo_records > 0) {
+      text += ` Attention : la base contient des données de démonstration (${nf.format(r.demo_records)} enregistrements), signalées comme telles.`;
+    }
+    status.textContent = text;
   } catch (e) {
     status.textContent = `Impossible de lire l'état de la base : ${e.message}`;
   }

@@ -30,6 +30,9 @@ struct DatabaseInfo {
   int schema_version = 0;
   std::string reference_fingerprint;
   std::vector<SourceInfo> sources;
+  // Records: authorities, actors, partnerships, projects, funding_lines, and
+  // demo_records (how many carry the demonstration flag).
+  std::map<std::string, std::int64_t> records;
 };
 
 struct InitReport {

@@ -42,9 +42,12 @@ nlohmann::ordered_json ToJson(const DatabaseInfo& info) {
                        {"licence", s.licence},
                        {"counts", s.counts}});
   }
+  nlohmann::ordered_json records = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : info.records) records[k] = v;
   return {{"path", info.path},
           {"schema_version", info.schema_version},
           {"reference_fingerprint", info.reference_fingerprint},
+          {"records", records},
           {"sources", sources}};
 }
 

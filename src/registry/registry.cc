@@ -12,6 +12,7 @@
 #include "resolve/resolver.h"
 #include "store/db.h"
 #include "store/migrations.h"
+#include "store/records.h"
 #include "store/reference_tables.h"
 #include "store/writer.h"
 
@@ -91,6 +92,7 @@ Result<DatabaseInfo> ReadInfo(store::Db* db) {
   COOPATLAS_ASSIGN_OR_RETURN(info.schema_version, db->UserVersion());
   COOPATLAS_ASSIGN_OR_RETURN(info.reference_fingerprint,
                              ReadMeta(db, "reference_fingerprint"));
+  COOPATLAS_ASSIGN_OR_RETURN(info.records, store::CountRecords(db));
   COOPATLAS_ASSIGN_OR_RETURN(auto sources, store::ReadSources(db));
   for (auto& s : sources) {
     info.sources.push_back({s.name, s.version, s.licence, s.counts});

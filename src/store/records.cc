@@ -593,6 +593,27 @@ Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f) {
   return out;
 }
 
+Result<std::map<std::string, std::int64_t>> CountRecords(Db* db) {
+  std::map<std::string, std::int64_t> counts;
+  std::int64_t demo = 0;
+  for (const char* table :
+       {"authority", "actor", "partnership", "project", "funding_line"}) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement s, db->Prepare(std::string("SELECT count(*), "
+                                             "coalesce(sum(demo), 0) FROM ") +
+                                 table));
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    (void)row;
+    const std::string name = std::string(table) == "authority"      ? "authorities"
+                             : std::string(table) == "funding_line" ? "funding_lines"
+                                                                    : std::string(table) + "s";
+    counts[name] = s.ColumnInt(0);
+    demo += s.ColumnInt(1);
+  }
+  counts["demo_records"] = demo;
+  return counts;
+}
+
 Result<std::vector<Authority>> ListAuthorities(Db* db) {
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement s,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +91,10 @@ struct ProjectFilter {
   std::string ref;
 };
 Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f);
+
+// Row counts of the record tables, and of records flagged as demonstration
+// data ("demo_records").
+Result<std::map<std::string, std::int64_t>> CountRecords(Db* db);
 
 // All authorities and actors (for the lossless JSON export).
 Result<std::vector<Authority>> ListAuthorities(Db* db);

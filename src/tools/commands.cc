@@ -261,6 +261,11 @@ int RunInfo(const std::string& db, bool json) {
     return kExitOk;
   }
   fmt::print("database {} (schema {})\n", info->path, info->schema_version);
+  std::string records;
+  for (const auto& [k, v] : info->records) {
+    records += (records.empty() ? "" : ", ") + k + " " + Thousands(v);
+  }
+  fmt::print("  records: {}\n", records);
   for (const auto& s : info->sources) {
     std::string counts;
     for (const auto& [k, v] : s.counts) {
