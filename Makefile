@@ -11,6 +11,9 @@ RELEASE := build/release/coopatlas
 run: setup build db
 	$(RELEASE) serve --db $(DB) --host $(HOST) --port $(PORT)
 
+DEMO_INPUTS := third_party/twin-towns/wikipedia-twin-towns.csv \
+  data/demo/projets.csv data/demo/financements.csv package-lock.json
+
 test: setup format-check
 	@test -f build/ci/build.ninja || cmake --preset ci >/dev/null
 	cmake --build --preset ci
@@ -24,8 +27,18 @@ build: setup
 	@test -f build/release/build.ninja || cmake --preset release >/dev/null
 	cmake --build --preset release
 
+# The database with the reference data, the Wikipedia twin towns and the
+# demonstration projects (flagged as such). Rebuilt only when an input or
+# the program changed; every step is idempotent anyway.
 db: build
+	@$(MAKE) --no-print-directory $(DB)
+
+$(DB): $(RELEASE) $(DEMO_INPUTS)
 	$(RELEASE) init --db $(DB)
+	$(RELEASE) import twinnings --db $(DB) third_party/twin-towns/wikipedia-twin-towns.csv
+	$(RELEASE) import projects --db $(DB) --demo data/demo/projets.csv \
+	  --funding data/demo/financements.csv
+	@touch $(DB)
 
 # Debug build with AddressSanitizer and UBSan, all tests.
 asan: setup

@@ -1,4 +1,5 @@
 #include "store/db.h"
+#include "store/fts_tokenizer.h"
 
 #include <sqlite3.h>
 
@@ -105,6 +106,7 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
     COOPATLAS_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
   }
   COOPATLAS_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON"));
+  COOPATLAS_RETURN_IF_ERROR(RegisterFtsTokenizer(raw));
   return db;
 }
 

@@ -88,6 +88,38 @@ TEST(Migrations, AreIdempotentAndRefuseNewerSchemas) {
   EXPECT_NE(s.message().find("newer"), std::string::npos);
 }
 
+TEST(Fts, FrenchTokenizerStemsFoldsAndPrefixes) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("f.db"), OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)
+                  ->Exec("CREATE VIRTUAL TABLE f USING fts5(body, "
+                         "tokenize='coopatlas_fr')")
+                  .ok());
+  for (const char* body : {"Coopérations décentralisées pour l'eau potable",
+                           "Jumelage culturel", "Santé maternelle à Dapaong"}) {
+    auto insert = (*db)->Prepare("INSERT INTO f(body) VALUES (?)");
+    insert->Bind(1, body);
+    ASSERT_TRUE(insert->Run().ok());
+  }
+  auto count = [&](const char* match) {
+    auto s = (*db)->Prepare("SELECT count(*) FROM f WHERE f MATCH ?");
+    EXPECT_TRUE(s.ok());
+    s->Bind(1, match);
+    EXPECT_TRUE(*s->Step());
+    return s->ColumnInt(0);
+  };
+  EXPECT_EQ(count("coopération"), 1);  // plural, accents
+  EXPECT_EQ(count("COOPERATION"), 1);
+  EXPECT_EQ(count("decentralise"), 1);
+  EXPECT_EQ(count("\"eau potable\""), 1);  // phrase
+  EXPECT_EQ(count("coop*"), 1);            // prefix on the word as written
+  EXPECT_EQ(count("dapa*"), 1);
+  EXPECT_EQ(count("sante NOT dapaong"), 0);
+  EXPECT_EQ(count("jumelages"), 1);
+  EXPECT_EQ(count("ecole"), 0);
+}
+
 TEST(Statement, BindsAndReadsEveryType) {
   TempDir dir;
   auto db = Db::Open(dir.File("s.db"), OpenMode::kCreate);

@@ -1,0 +1,102 @@
+#include "store/fts_tokenizer.h"
+
+#include <sqlite3.h>
+
+#include <new>
+#include <string>
+
+#include "text/fold.h"
+#include "text/tokens.h"
+
+namespace coopatlas::store {
+namespace {
+
+struct Tokenizer {
+  text::Stemmer stemmer{"french"};
+};
+
+int Create(void*, const char**, int, Fts5Tokenizer** out) {
+  auto* t = new (std::nothrow) Tokenizer();
+  if (t == nullptr) return SQLITE_NOMEM;
+  *out = reinterpret_cast<Fts5Tokenizer*>(t);
+  return SQLITE_OK;
+}
+
+void Delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+
+int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
+             int length, int (*emit)(void*, int, const char*, int, int, int)) {
+  auto* t = reinterpret_cast<Tokenizer*>(handle);
+  const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+  int rc = SQLITE_OK;
+  if (text == nullptr || length <= 0) return SQLITE_OK;
+  text::ForEachToken(
+      std::string_view(text, static_cast<std::size_t>(length)),
+      [&](const text::Token& token) {
+        const int b = static_cast<int>(token.begin);
+        const int e = static_cast<int>(token.end);
+        auto put = [&](int tflags, const std::string& s) {
+          rc =
+              emit(context, tflags, s.data(), static_cast<int>(s.size()), b, e);
+          return rc == SQLITE_OK;
+        };
+        const std::string folded(token.folded);
+        if (query && prefix) {
+          // "coop*": the folded word as typed, matched against the folded
+          // forms indexed beside the stems.
+          return put(0, folded);
+        }
+        // The Snowball French stemmer reads accents ("décentralisées" ->
+        // "décentralis"), so stem the accented word, then fold the stem.
+        const std::string stem = text::Fold(t->stemmer.Stem(token.lower));
+        if (!put(0, stem)) return false;
+        if (query) return true;
+        // Also index the stem of the unaccented word, for queries typed
+        // without accents ("decentralisees" -> "decentralise"), and the
+        // folded word itself, for prefix queries.
+        const std::string unaccented(t->stemmer.Stem(folded));
+        if (unaccented != stem && !put(FTS5_TOKEN_COLOCATED, unaccented)) {
+          return false;
+        }
+        if (folded != stem && folded != unaccented) {
+          return put(FTS5_TOKEN_COLOCATED, folded);
+        }
+        return true;
+      });
+  return rc;
+}
+
+fts5_api* FtsApi(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) ==
+      SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr",
+                         nullptr);
+    sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  return api;
+}
+
+}  // namespace
+
+Status RegisterFtsTokenizer(sqlite3* db) {
+  fts5_api* api = FtsApi(db);
+  if (api == nullptr) {
+    return Status::FailedPrecondition(
+        "this SQLite has no FTS5 (install Debian's libsqlite3)");
+  }
+  static fts5_tokenizer tokenizer = {Create, Delete, Tokenize};
+  const int rc =
+      api->xCreateTokenizer(api, "coopatlas_fr", nullptr, &tokenizer, nullptr);
+  if (rc != SQLITE_OK) {
+    return Status::Internal(
+        std::string("cannot register the FTS5 tokenizer: ") +
+        sqlite3_errstr(rc));
+  }
+  return Status::Ok();
+}
+
+}  // namespace coopatlas::store

@@ -1,0 +1,19 @@
+// The French full-text tokenizer of coopatlas for SQLite FTS5
+// ("coopatlas_fr"): tokens folded (case, accents, ligatures: text/fold.h)
+// and stemmed with the Snowball French stemmer, so that "coopération"
+// finds "cooperations". Each document token is indexed as its stem and,
+// at the same position, as its folded form, so that prefix queries
+// ("coop*", type-ahead) match the words as written.
+#pragma once
+
+#include "coopatlas/status.h"
+
+struct sqlite3;
+
+namespace coopatlas::store {
+
+// Registers the tokenizer on a connection (every connection needs it to
+// read or write an FTS5 table that uses it).
+Status RegisterFtsTokenizer(sqlite3* db);
+
+}  // namespace coopatlas::store
