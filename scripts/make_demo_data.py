@@ -9,7 +9,7 @@ are real (official codes) but every project, partner relation, actor and
 amount is invented. Python 3 standard library only, no network, fixed seed:
 running it twice gives the same bytes.
 
-Checks, before anything is written (the script stops on the first failure):
+Checks, before anything is written (nothing is written if one fails):
 - theme codes exist in data/themes/themes.csv;
 - SDG goals and targets exist in third_party/sdg/sdg_fr_en.csv and their goal
   belongs to one of the project's themes;
@@ -172,10 +172,12 @@ REGION_CODES = {"01", "02", "03", "04", "06", "11", "24", "27", "28", "32",
                 "44", "52", "53", "75", "76", "84", "93", "94"}
 
 
-def _add(key, kind, code, name, basin, label, city, city_en, univ, form=None):
+def _add(key, kind, code, name, basin, label, city, city_en, univ, form=None,
+         seat=None):
     AUTH[key] = dict(key=key, kind=kind, code=code, name=name, basin=basin,
                      label=label, city=city, city_en=city_en, univ=univ,
-                     form=form or code)
+                     form=form or code, seat=seat or city,
+                     de_city=DE_CITY.get(key) or de_art(city))
 
 
 def commune(key, code, name, basin, univ=None, label=None):
@@ -189,12 +191,38 @@ def epci(key, siren, name, basin, label, city, univ=None):
 
 def dept(key, code, name, basin, label, city, univ=None):
     form = "Département " + code if code in REGION_CODES else code
-    _add(key, "departement", code, name, basin, label, city, name, univ, form)
+    _add(key, "departement", code, name, basin, label, city, name, univ, form,
+         SEATS[key])
 
 
 def region(key, code, name, basin, label, city, univ=None):
     _add(key, "region", code, name, basin, label, city, name, univ,
-         "Région " + code)
+         "Région " + code, SEATS[key])
+
+
+# "de" + territory where the usage differs from the grammar of de_art().
+DE_CITY = {"d35": "d'Ille-et-Vilaine", "d44": "de Loire-Atlantique",
+           "r53": "de Bretagne", "r84": "d'Auvergne-Rhône-Alpes",
+           "r11": "d'Île-de-France", "r75": "de Nouvelle-Aquitaine",
+           "r76": "d'Occitanie", "r27": "de Bourgogne-Franche-Comté",
+           "r28": "de Normandie", "d974": "de La Réunion",
+           "r04": "de La Réunion"}
+# Main town of départements and régions, for the names of local actors.
+SEATS = {"d35": "Rennes", "d44": "Nantes", "d38": "Grenoble",
+         "d93": "Bobigny", "d974": "Saint-Denis", "d22": "Saint-Brieuc",
+         "d29": "Quimper", "d86": "Poitiers", "d59": "Lille",
+         "d13": "Marseille", "d34": "Montpellier", "d94": "Créteil",
+         "d74": "Annecy", "d26": "Valence", "d73": "Chambéry",
+         "d33": "Bordeaux", "d64": "Pau", "d53": "Laval", "r53": "Rennes",
+         "r84": "Lyon", "r32": "Lille", "r11": "Paris", "r75": "Bordeaux",
+         "r76": "Toulouse", "r44": "Strasbourg", "r27": "Dijon",
+         "r24": "Orléans", "r28": "Rouen", "r93": "Marseille",
+         "r04": "Saint-Denis"}
+# Cities with a university hospital (CHU).
+CHU = {"Lyon", "Grenoble", "Nantes", "Strasbourg", "Lille", "Bordeaux",
+       "Rennes", "Montpellier", "Marseille", "Toulouse", "Besançon",
+       "Poitiers", "Limoges", "Nancy", "Clermont-Ferrand", "Angers", "Dijon",
+       "Caen", "Amiens", "Nîmes", "Brest", "Reims", "Rouen", "Saint-Denis"}
 
 
 # Communes (INSEE code, name as in the COG)
@@ -515,21 +543,28 @@ CAPITAL = {
 # country) and/or rich (twinnings in Europe, Japan, North America).
 # Placeholders: {p} partner (or place), {de_p} {a_p} {la_p}, {fr} label of the
 # French authority, {fr_city}, {de_fr}, {pays}, {en_pays}, {n} 3-8, {m}
-# 8-25, {k} a number of people, {y} start year.
+# 8-25, {k} a number of inhabitants, {ks} a smaller number of people, {y}
+# start year.
 T = []
 
 
 def tpl(tid, themes, fr, en, desc, den, cad, odd, benef="", extra=(),
-        where=("dev",), size=None, water=None, rural=False, actors=()):
+        where=("dev",), size=None, water=None, rural=False, actors=(),
+        lead=(), explicit=False, only=()):
+    """explicit: only used when a partnership names it; only: countries."""
     T.append(dict(id=tid, themes=list(themes), fr=fr, en=en, desc=desc,
                   den=den, cad=cad, odd=odd, benef=benef, extra=list(extra),
                   where=set(where), size=size, water=water, rural=rural,
-                  actors=list(actors)))
+                  actors=list(actors), lead=set(lead), explicit=explicit,
+                  only=set(only)))
 
 
 # --- water and sanitation
-tpl("eau-forages", [EAU], "Accès à l'eau potable dans les villages {de_p}",
-    "Access to drinking water in the villages of {p}",
+tpl("eau-forages", [EAU],
+    ["Accès à l'eau potable dans les villages {de_p}",
+     "Forages et points d'eau potable pour les villages {de_p}"],
+    ["Access to drinking water in the villages of {p}",
+     "Boreholes and safe water points for the villages of {p}"],
     ["Réalisation de {n} forages équipés de pompes à motricité humaine et "
      "réhabilitation de puits dans les villages {de_p}.",
      "Construction de {n} forages et de points d'eau protégés dans les "
@@ -547,7 +582,7 @@ tpl("eau-reseau", [EAU], "Extension du réseau d'eau potable {de_p}",
      "desservir les quartiers qui dépendent encore des porteurs d'eau."],
     "Extension of the piped network and new standpipes in the outlying "
     "districts of {p}.",
-    [["14021"], ["14021:70", "14010:30"]], [["6.1"], ["6", "6.1", "3.9"]],
+    [["14021"], ["14021:70", "14010:30"]], [["6.1"], ["6.1", "3.9"]],
     "{k} habitants des quartiers périphériques", extra=[GOUV], water="eau",
     size="typical", actors=["company_fr", "asso_fr"])
 tpl("eau-ecoles", [EAU, SANTE], "Eau, assainissement et hygiène dans les "
@@ -559,7 +594,7 @@ tpl("eau-ecoles", [EAU, SANTE], "Eau, assainissement et hygiène dans les "
     "Separate latrines for girls and boys, handwashing points and hygiene "
     "clubs in schools of {p}.",
     [["14032"], ["14032:70", "12261:30"]], [["6.2", "3.3"], ["6.1", "6.2"]],
-    "{k} élèves et leurs enseignants", extra=[EDU, EGAL],
+    "{ks} élèves et leurs enseignants", extra=[EDU, EGAL],
     water="assainissement", actors=["asso_fr"])
 tpl("eau-sda", [EAU], "Schéma directeur d'assainissement {de_p}",
     "Sanitation master plan for {p}",
@@ -583,10 +618,15 @@ tpl("eau-boues", [EAU], "Latrines familiales et gestion des boues de "
     "Household latrines, trained masons and a faecal sludge treatment "
     "site in {p}.",
     [["14032"], ["14032:60", "14022:40"]], [["6.2"], ["6.2", "3.9"]],
-    "{k} habitants", extra=[SANTE], water="assainissement",
+    "{k} habitants", extra=[SANTE], water="assainissement", rural=True,
     actors=["usagers", "asso_fr"])
-tpl("eau-gire", [EAU], "Gestion concertée de la ressource en eau autour "
-    "{de_p}", "Joint water resource management around {p}",
+tpl("eau-gire", [EAU],
+    ["Gestion concertée de la ressource en eau autour {de_p}",
+     "Protection des captages et suivi des nappes {a_p}",
+     "Comité local de l'eau et partage de la ressource {a_p}"],
+    ["Joint water resource management around {p}",
+     "Protecting catchments and monitoring groundwater in {p}",
+     "A local water committee and water sharing in {p}"],
     ["Suivi des nappes, protection des zones de captage et création d'un "
      "comité local de l'eau réunissant usagers agricoles et domestiques "
      "autour {de_p}.",
@@ -673,7 +713,7 @@ tpl("gouv-echanges", [GOUV], "Échanges entre les services municipaux {de_fr} "
     "Staff exchanges between the two municipalities on urban services.",
     [["15185"]], [["17.16", "16.6"], ["16.6"]],
     "Agents municipaux des deux collectivités", extra=[FPRO],
-    where=("dev", "rich"), actors=[])
+    where=("dev", "rich"), actors=[], lead=("commune", "epci"))
 tpl("gouv-pdc", [GOUV], "Plan de développement communal {de_p}",
     "Municipal development plan of {p}",
     ["Élaboration concertée du plan de développement communal {de_p} et "
@@ -693,7 +733,7 @@ tpl("gouv-recons", [GOUV, URG], "Appui à la reconstruction des services "
     "Repair of municipal buildings and support to reconstruction planning.",
     [["73010:60", "15185:40"], ["73010"]], [["11.5", "16.6"], ["11.5"]],
     "Habitants et services municipaux {de_p}", size="typical",
-    actors=["public_fr"])
+    actors=["public_fr"], explicit=True)
 
 # --- education
 tpl("edu-classes", [EDU], "Construction et équipement de salles de classe "
@@ -704,9 +744,12 @@ tpl("edu-classes", [EDU], "Construction et équipement de salles de classe "
      "création de latrines scolaires."],
     "New classrooms, desks and textbooks for primary schools in {p}.",
     [["11220"], ["11220:70", "11120:30"]], [["4.1", "4.a"], ["4.a"]],
-    "{k} élèves", extra=[EGAL], actors=["asso_fr", "company_fr"])
-tpl("edu-enseignants", [EDU], "Formation continue des enseignants {de_p}",
-    "In-service teacher training in {p}",
+    "{ks} élèves", extra=[EGAL, GOUV], actors=["asso_fr", "company_fr"])
+tpl("edu-enseignants", [EDU],
+    ["Formation continue des enseignants {de_p}",
+     "Lecture et calcul : formation des maîtres des écoles {de_p}"],
+    ["In-service teacher training in {p}",
+     "Reading and arithmetic: training primary teachers in {p}"],
     ["Sessions de formation pédagogique pour les enseignants du primaire "
      "{de_p}, animées avec des conseillers pédagogiques français.",
      "Formation des directeurs d'école et des enseignants à la lecture et "
@@ -722,7 +765,7 @@ tpl("edu-cantines", [EDU, AGRI], "Cantines scolaires approvisionnées par les "
      "Équipement des cuisines scolaires et contrats d'achat avec les "
      "maraîchères locales pour servir un repas par jour aux élèves."],
     "School meals bought from local producers in {p}.",
-    [["11250"]], [["4.1", "2.1"], ["2.1"]], "{k} élèves",
+    [["11250"]], [["4.1", "2.1"], ["2.1"]], "{ks} élèves",
     rural=True, actors=["asso_fr", "femmes"])
 tpl("edu-alpha", [EDU, EGAL], "Alphabétisation des femmes {de_p}",
     "Literacy for women in {p}",
@@ -733,7 +776,7 @@ tpl("edu-alpha", [EDU, EGAL], "Alphabétisation des femmes {de_p}",
      "revenus."],
     "Functional literacy classes for women's groups.",
     [["11230:70", "15170:30"], ["11230"]], [["4.6", "5.5"], ["4.6"]],
-    "{k} femmes", actors=["femmes"])
+    "{ks} femmes", actors=["femmes"])
 tpl("edu-lecture", [EDU, FRANCO], "Bibliothèques scolaires et lecture "
     "publique {a_p}", "School libraries and public reading in {p}",
     ["Création de {n} bibliothèques scolaires, formation de bibliothécaires "
@@ -741,14 +784,14 @@ tpl("edu-lecture", [EDU, FRANCO], "Bibliothèques scolaires et lecture "
      "Ouverture d'un centre de lecture et d'animation culturelle et "
      "circulation d'une malle de livres entre les écoles {de_p}."],
     "School libraries and a reading centre in {p}.",
-    [["11120"]], [["4.6", "4.7"], ["4.6"]], "{k} élèves",
+    [["11120"]], [["4.6", "4.7"], ["4.6"]], "{ks} élèves",
     actors=["asso_fr"])
 tpl("edu-petite-enfance", [EDU], "Éducation de la petite enfance {a_p}",
     "Early childhood education in {p}",
     ["Construction et équipement de {n} classes maternelles communautaires "
      "et formation de leurs animatrices {a_p}."],
     "Community pre-school classes and trained caregivers.",
-    [["11240"]], [["4.2"]], "{k} enfants de 3 à 6 ans", extra=[EGAL],
+    [["11240"]], [["4.2"]], "{ks} enfants de 3 à 6 ans", extra=[EGAL],
     actors=["asso_fr"])
 
 # --- health
@@ -760,7 +803,7 @@ tpl("sante-csps", [SANTE], "Équipement du centre de santé {de_p}",
      "mise en place d'un système de référence vers l'hôpital de district."],
     "Refurbished health centre, medical equipment and trained midwives.",
     [["12230"], ["12230:60", "12220:40"]], [["3.1", "3.8"], ["3.8"]],
-    "{k} habitants de l'aire de santé", extra=[EGAL, ENER],
+    "{k} habitants de l'aire de santé", extra=[EGAL, ENER], rural=True,
     actors=["hopital_fr", "asso_fr"])
 tpl("sante-mere", [SANTE], "Santé maternelle et infantile {a_p}",
     "Maternal and child health in {p}",
@@ -771,7 +814,7 @@ tpl("sante-mere", [SANTE], "Santé maternelle et infantile {a_p}",
     "Antenatal care, child nutrition monitoring and community health "
     "workers.",
     [["12220"], ["12220:70", "12240:30"]], [["3.1", "3.2"], ["3.2"]],
-    "{k} femmes et enfants", extra=[EGAL], actors=["hopital_fr"])
+    "{ks} femmes et enfants", extra=[EGAL, GOUV], actors=["hopital_fr"])
 tpl("sante-palu", [SANTE], "Lutte contre le paludisme dans les quartiers "
     "{de_p}", "Fighting malaria in the districts of {p}",
     ["Distribution de moustiquaires, assainissement des eaux stagnantes et "
@@ -797,14 +840,14 @@ tpl("sante-mentale", [SANTE], "Santé mentale et soutien psychosocial {a_p}",
      "Ouverture d'un lieu d'écoute et formation des équipes municipales à "
      "l'accompagnement des enfants et des personnes déplacées."],
     "Psychosocial support for families and children affected by conflict.",
-    [["12340"]], [["3.4"]], "{k} personnes, dont des enfants déplacés",
-    extra=[URG], actors=["hopital_fr"])
+    [["12340"]], [["3.4"]], "{ks} personnes, dont des enfants déplacés",
+    extra=[URG], actors=["hopital_fr"], explicit=True)
 tpl("sante-nutrition", [SANTE, AGRI], "Nutrition des jeunes enfants {a_p}",
     "Nutrition of young children in {p}",
     ["Dépistage de la malnutrition, jardins nutritionnels et farines "
      "enrichies produites par les groupements de femmes {de_p}."],
     "Malnutrition screening, nutrition gardens and fortified flours.",
-    [["12240"]], [["2.2", "3.2"], ["2.2"]], "{k} enfants de moins de "
+    [["12240"]], [["2.2", "3.2"], ["2.2"]], "{ks} enfants de moins de "
     "cinq ans", rural=True, actors=["femmes"])
 
 # --- agriculture and food security
@@ -818,15 +861,18 @@ tpl("agri-maraichage", [AGRI], "Maraîchage agroécologique autour {de_p}",
     [["31161:60", "31140:40"], ["31161"]], [["2.3", "2.4"], ["2.4"]],
     "{m} groupements de productrices et producteurs", extra=[EGAL, ADAPT],
     rural=True, actors=["femmes", "asso_fr"])
-tpl("agri-coop", [AGRI], "Appui aux coopératives agricoles {de_p}",
-    "Support to farmers' cooperatives in {p}",
+tpl("agri-coop", [AGRI],
+    ["Appui aux coopératives agricoles {de_p}",
+     "Magasins de stockage et vente groupée pour les coopératives {de_p}"],
+    ["Support to farmers' cooperatives in {p}",
+     "Storage and joint marketing for the cooperatives of {p}"],
     ["Formation des responsables de {m} coopératives à la gestion, "
      "construction d'un magasin de stockage et fonds de roulement.",
      "Accompagnement des coopératives pour l'achat groupé d'intrants et la "
      "vente collective de la production."],
     "Management training, storage and working capital for cooperatives.",
     [["31194"], ["31194:60", "31191:40"]], [["2.3"], ["2.3", "12.3"]],
-    "{m} coopératives, {k} membres", extra=[ECO], rural=True,
+    "{m} coopératives, {ks} membres", extra=[ECO], rural=True,
     actors=["producteurs"])
 tpl("agri-cereales", [AGRI], "Sécurité alimentaire et banques de céréales "
     "{de_p}", "Food security and cereal banks in {p}",
@@ -836,13 +882,13 @@ tpl("agri-cereales", [AGRI], "Sécurité alimentaire et banques de céréales "
      "situation alimentaire des ménages vulnérables."],
     "Village cereal banks to help households through the lean season.",
     [["43072"], ["43072:60", "31161:40"]], [["2.1"], ["2.1", "2.4"]],
-    "{k} ménages", extra=[ADAPT], rural=True, actors=["producteurs"])
+    "{ks} ménages", extra=[ADAPT], rural=True, actors=["producteurs"])
 tpl("agri-elevage", [AGRI], "Santé animale et filière lait {de_p}",
     "Animal health and the dairy chain in {p}",
     ["Formation d'auxiliaires d'élevage, campagnes de vaccination et "
      "installation d'une mini-laiterie gérée par une coopérative."],
     "Livestock auxiliaries, vaccination campaigns and a small dairy.",
-    [["31195:50", "31163:50"], ["31163"]], [["2.3"]], "{k} éleveurs",
+    [["31195:50", "31163:50"], ["31163"]], [["2.3"]], "{ks} éleveurs",
     rural=True, actors=["producteurs", "univ_fr"])
 tpl("agri-transfo", [AGRI], "Transformation des produits agricoles locaux "
     "{a_p}", "Processing local farm produce in {p}",
@@ -870,7 +916,7 @@ tpl("agri-vigne", [AGRI, ECO], "Appui à la filière viticole {de_p}",
     "Training of winegrowers and promotion of local wines.",
     [["31161:60", "31181:40"], ["31181"]], [["2.3", "8.2"], ["8.2"]],
     "{m}0 exploitations viticoles", where=("dev", "rich"),
-    actors=["lycee_fr"])
+    actors=["lycee_fr"], explicit=True)
 
 # --- local economic development
 tpl("eco-jeunes", [ECO], "Entrepreneuriat des jeunes {a_p}",
@@ -881,7 +927,7 @@ tpl("eco-jeunes", [ECO], "Entrepreneuriat des jeunes {a_p}",
      "entreprises {de_fr}."],
     "Municipal incubator and start-up loans for young entrepreneurs.",
     [["32130:60", "16020:40"], ["32130"]], [["8.3", "8.6"], ["8.6"]],
-    "{m}0 jeunes", extra=[JEUN], actors=["asso_fr"])
+    "{m}0 jeunes", extra=[JEUN, GOUV], actors=["asso_fr"])
 tpl("eco-tourisme", [ECO, CULT], "Tourisme durable et valorisation du "
     "patrimoine {de_p}", "Sustainable tourism and heritage in {p}",
     ["Création d'un office de tourisme, formation de guides et balisage de "
@@ -909,7 +955,7 @@ tpl("eco-marche", [ECO, GOUV], "Réhabilitation du marché central {de_p}",
      "de la gestion du marché avec les commerçants."],
     "Refurbished central market with sanitation and revenue management.",
     [["25030:50", "43030:50"], ["43030"]], [["8.3", "11.3"], ["11.3"]],
-    "{k} commerçantes et commerçants", extra=[EGAL], size="typical",
+    "{ks} commerçantes et commerçants", extra=[EGAL], size="typical",
     actors=["company_fr"])
 tpl("eco-microfinance", [ECO, EGAL], "Épargne et crédit des groupements de "
     "femmes {de_p}", "Savings and credit for women's groups in {p}",
@@ -917,7 +963,7 @@ tpl("eco-microfinance", [ECO, EGAL], "Épargne et crédit des groupements de "
      "des femmes à la gestion d'activités génératrices de revenus."],
     "Village savings and credit groups for women.",
     [["24040:70", "15170:30"], ["24040"]], [["8.10", "5.a"], ["5.a"]],
-    "{k} femmes", rural=True, actors=["femmes"])
+    "{ks} femmes", rural=True, actors=["femmes"])
 tpl("eco-ess", [ECO], "Économie sociale et solidaire : échanges entre "
     "{fr_city} et {p}", "Social economy exchanges between {fr_city_en} and "
     "{p}",
@@ -937,16 +983,19 @@ tpl("dech-precollecte", [DECH], "Pré-collecte et valorisation des déchets "
     "Door-to-door collection by youth groups and a sorting and composting "
     "centre.",
     [["14050"]], [["11.6"], ["11.6", "12.5"]], "{k} habitants",
-    extra=[JEUN, ECO], actors=["asso_fr", "company_fr"])
-tpl("dech-decharge", [DECH], "Résorption de la décharge sauvage {de_p}",
-    "Closing the uncontrolled dump of {p}",
+    extra=[JEUN, ECO, GOUV], actors=["asso_fr", "company_fr"])
+tpl("dech-decharge", [DECH],
+    ["Résorption de la décharge sauvage {de_p}",
+     "Fermeture de la décharge et centre de stockage contrôlé {de_p}"],
+    ["Closing the uncontrolled dump of {p}",
+     "Closing the dump and a controlled landfill for {p}"],
     ["Fermeture de la décharge sauvage, aménagement d'un site de "
      "stockage contrôlé et reconversion des récupérateurs en coopérative."],
     "Closure of the open dump and a controlled landfill site.",
     [["14050"]], [["11.6", "12.4"], ["11.6"]], "{k} habitants",
     size="typical", extra=[ENV], actors=["company_fr"])
-tpl("dech-plan", [DECH, GOUV], "Plan municipal de gestion des déchets "
-    "{de_p}", "Municipal waste management plan of {p}",
+tpl("dech-plan", [DECH, GOUV], "Plan de gestion des déchets {de_p}",
+    "Municipal waste management plan of {p}",
     ["Élaboration du plan de gestion des déchets avec les services {de_fr}, "
      "organisation de la collecte et recouvrement de la redevance.",
      "Appui au service de propreté urbaine {de_p} : itinéraires de "
@@ -960,7 +1009,7 @@ tpl("dech-tri", [DECH], "Tri sélectif et économie circulaire {a_p}",
      "ateliers de réparation animés par des associations locales."],
     "Drop-off points, plastic recycling and repair workshops.",
     [["14050"]], [["12.5"], ["12.5", "11.6"]], "{k} habitants",
-    where=("dev", "rich"), extra=[ATTEN], actors=["asso_fr"])
+    extra=[ATTEN], actors=["asso_fr"])
 
 # --- energy
 tpl("ener-solaire", [ENER], "Électrification solaire des écoles et des "
@@ -969,7 +1018,7 @@ tpl("ener-solaire", [ENER], "Électrification solaire des écoles et des "
     ["Installation de kits photovoltaïques dans {n} écoles et centres de "
      "santé {de_p} et formation de techniciens à leur entretien."],
     "Solar kits for schools and health centres, with trained technicians.",
-    [["23231"]], [["7.1", "7.2"], ["7.1"]], "{k} élèves et patients",
+    [["23231"]], [["7.1", "7.2"], ["7.1"]], "{ks} élèves et patients",
     extra=[SANTE, EDU], rural=True, actors=["company_fr"])
 tpl("ener-eclairage", [ENER], "Éclairage public solaire {a_p}",
     "Solar street lighting in {p}",
@@ -977,13 +1026,14 @@ tpl("ener-eclairage", [ENER], "Éclairage public solaire {a_p}",
      "places de marché {de_p}, avec un contrat de maintenance local."],
     "Solar street lights on main roads and market places.",
     [["23231:60", "23183:40"], ["23231"]], [["7.2", "7.3"], ["7.2"]],
-    "{k} habitants", extra=[ATTEN], actors=["company_fr"])
+    "{k} habitants", extra=[ATTEN, GOUV], actors=["company_fr"])
 tpl("ener-foyers", [ENER], "Foyers améliorés et cuisson propre {a_p}",
     "Improved cookstoves and clean cooking in {p}",
     ["Formation de femmes artisanes à la fabrication de foyers améliorés "
-     "et diffusion de {m}00 foyers dans les ménages."],
+     "et diffusion de plusieurs centaines de foyers dans les ménages "
+     "{de_p}."],
     "Local production and distribution of improved cookstoves.",
-    [["32174"]], [["7.1"], ["7.1", "13.2"]], "{k} ménages",
+    [["32174"]], [["7.1"], ["7.1", "13.2"]], "{ks} ménages",
     extra=[EGAL, ENV], rural=True, actors=["femmes"])
 tpl("ener-plan", [ENER], "Planification énergétique territoriale {de_p}",
     "Local energy planning in {p}",
@@ -991,8 +1041,7 @@ tpl("ener-plan", [ENER], "Planification énergétique territoriale {de_p}",
      "d'action pour les énergies renouvelables {de_p}."],
     "Energy audit of municipal buildings and a renewable energy plan.",
     [["23111"], ["23110"]], [["7.3", "13.2"], ["7.2"]],
-    "Services municipaux {de_p}", where=("dev", "rich"),
-    actors=["public_fr"])
+    "Services municipaux {de_p}", actors=["public_fr"])
 tpl("ener-urgence", [ENER, URG], "Rétablissement de l'approvisionnement "
     "énergétique {de_p}", "Restoring energy supply in {p}",
     ["Fourniture de groupes électrogènes et de transformateurs pour les "
@@ -1000,7 +1049,7 @@ tpl("ener-urgence", [ENER, URG], "Rétablissement de l'approvisionnement "
     "Generators and transformers for hospitals, schools and pumping "
     "stations.",
     [["23631:50", "73010:50"], ["72010"]], [["7.1", "11.5"], ["11.5"]],
-    "{k} habitants", size="typical", actors=["public_fr"])
+    "{k} habitants", size="typical", actors=["public_fr"], explicit=True)
 
 # --- climate, environment, ocean
 tpl("adapt-inondations", [ADAPT], "Prévention des inondations dans les "
@@ -1030,15 +1079,14 @@ tpl("atten-plan", [ATTEN], "Bilan carbone et plan climat {de_p}",
      "élaboration d'un plan climat avec l'expertise des services {de_fr}."],
     "Greenhouse gas inventory and local climate plan.",
     [["23183"]], [["13.2", "13.3"], ["13.2"]], "Services municipaux et "
-    "habitants", where=("dev", "rich"), actors=["public_fr"])
+    "habitants", actors=["public_fr"])
 tpl("atten-batiments", [ATTEN], "Efficacité énergétique des bâtiments "
     "publics {de_p}", "Energy efficiency of public buildings in {p}",
     ["Audit énergétique et rénovation de {n} bâtiments municipaux : "
      "isolation, éclairage économe et régulation du chauffage."],
     "Energy retrofitting of municipal buildings.",
     [["23183"]], [["7.3", "13.2"], ["13.2"]], "Usagers des bâtiments "
-    "municipaux", where=("dev", "rich"), extra=[ENER],
-    actors=["company_fr"])
+    "municipaux", extra=[ENER], actors=["company_fr"])
 tpl("atten-chaleur", [ATTEN], "Réseaux de chaleur et transition énergétique "
     ": échanges entre {fr_city} et {p}", "District heating and energy "
     "transition: exchanges between {fr_city_en} and {p}",
@@ -1046,7 +1094,7 @@ tpl("atten-chaleur", [ATTEN], "Réseaux de chaleur et transition énergétique "
      "alimentés par la biomasse et la récupération de chaleur."],
     "Study visits and workshops on biomass district heating.",
     [["23620"]], [["7.2", "13.2"]], "Techniciens et élus des deux villes",
-    where=("rich",), actors=["public_fr"])
+    where=("rich",), actors=["public_fr"], lead=("commune", "epci"))
 tpl("env-reboisement", [ENV], "Reboisement et restauration des terres "
     "autour {de_p}", "Reforestation and land restoration around {p}",
     ["Pépinières villageoises et plantation de {m} 000 arbres, avec des "
@@ -1067,7 +1115,7 @@ tpl("env-education", [ENV], "Éducation à l'environnement dans les écoles "
     ["Jardins pédagogiques, clubs nature et échanges de classes sur la "
      "biodiversité entre écoles {de_fr} et {de_p}."],
     "School gardens, nature clubs and class exchanges on biodiversity.",
-    [["41081"]], [["12.8", "15.5"], ["12.8"]], "{k} élèves",
+    [["41081"]], [["12.8", "15.5"], ["12.8"]], "{ks} élèves",
     where=("dev", "rich"), extra=[ECSI], actors=["asso_fr"])
 tpl("ocean-littoral", [OCEAN], "Gestion intégrée de la zone côtière {de_p}",
     "Integrated coastal zone management in {p}",
@@ -1084,11 +1132,14 @@ tpl("ocean-peche", [OCEAN], "Appui à la pêche artisanale {de_p}",
      "des femmes mareyeuses à la transformation du poisson."],
     "Landing quay, cold chain and fish processing for women.",
     [["31320"], ["31320:60", "31391:40"]], [["14.b"], ["14.b", "14.4"]],
-    "{k} pêcheurs et mareyeuses", extra=[EGAL], actors=["asso_fr"])
+    "{ks} pêcheurs et mareyeuses", extra=[EGAL], actors=["asso_fr"])
 
 # --- culture, sport, youth, Francophonie
-tpl("cult-patrimoine", [CULT], "Restauration et valorisation du patrimoine "
-    "bâti {de_p}", "Restoring and promoting the built heritage of {p}",
+tpl("cult-patrimoine", [CULT],
+    ["Restauration et valorisation du patrimoine bâti {de_p}",
+     "Chantier-école de restauration du centre ancien {de_p}"],
+    ["Restoring and promoting the built heritage of {p}",
+     "Restoration training site in the old town of {p}"],
     ["Inventaire du patrimoine bâti, chantier-école de restauration et "
      "circuit d'interprétation dans le centre ancien {de_p}.",
      "Restauration d'un édifice historique avec des artisans formés aux "
@@ -1097,49 +1148,58 @@ tpl("cult-patrimoine", [CULT], "Restauration et valorisation du patrimoine "
     [["41040"], ["41040:60", "16066:40"]], [["11.4"], ["11.4", "8.9"]],
     "Habitants et visiteurs {de_p}", extra=[ECO, FPRO],
     actors=["univ_fr", "asso_fr"])
-tpl("cult-mediatheque", [CULT], "Médiathèque et lecture publique {a_p}",
-    "Library and public reading in {p}",
+tpl("cult-mediatheque", [CULT],
+    ["Médiathèque et lecture publique {a_p}",
+     "Ouverture de la médiathèque municipale {de_p}"],
+    ["Library and public reading in {p}",
+     "Opening the municipal library of {p}"],
     ["Aménagement d'une médiathèque municipale, formation des "
      "bibliothécaires par le réseau de lecture publique {de_fr}."],
     "A municipal library and trained librarians.",
-    [["16066"]], [["11.4", "4.7"], ["4.7"]], "{k} lecteurs",
+    [["16066"]], [["11.4", "4.7"], ["4.7"]], "{ks} lecteurs",
     extra=[FRANCO, EDU], actors=[])
 tpl("cult-festival", [CULT], "Échanges artistiques entre {fr_city} et {p}",
     "Artistic exchanges between {fr_city_en} and {p}",
-    ["Résidences croisées d'artistes, concerts et expositions présentés dans "
-     "les deux villes.",
+    ["Résidences croisées d'artistes, concerts et expositions présentés sur "
+     "les deux territoires.",
      "Accueil de compagnies et de musiciens {de_p} dans les festivals "
      "{de_fr} et ateliers de création partagés."],
     "Artist residencies, concerts and exhibitions in both cities.",
     [["16061"], ["16066"]], [["11.4"], ["4.7", "8.9"]],
-    "Artistes et publics des deux villes", where=("dev", "rich"),
+    "Artistes et publics des deux territoires", where=("dev", "rich"),
     extra=[JEUN], actors=["asso_fr"])
-tpl("cult-musee", [CULT], "Musée {de_p} : conservation et médiation des "
-    "collections", "Museum of {p}: conservation and outreach",
+tpl("cult-musee", [CULT],
+    ["Musée {de_p} : conservation et médiation des collections",
+     "Formation de l'équipe du musée municipal {de_p}",
+     "Conservation préventive des collections du musée {de_p}"],
+    ["Museum of {p}: conservation and outreach",
+     "Training the staff of the municipal museum of {p}",
+     "Preventive conservation of the collections of the museum of {p}"],
     ["Formation de l'équipe du musée à l'inventaire et à la conservation "
      "préventive, et création d'ateliers pour les scolaires."],
     "Training museum staff in collections care and school activities.",
     [["16066"]], [["11.4", "4.7"], ["11.4"]], "Équipe du musée et "
-    "{k} visiteurs", where=("dev", "rich"), actors=["public_fr"])
+    "{ks} visiteurs", actors=["public_fr"])
 tpl("cult-memoire", [CULT, ECSI], "Mémoire de la traite et de l'esclavage : "
     "coopération entre {fr_city} et {p}", "Memory of the slave trade: "
     "cooperation between {fr_city_en} and {p}",
-    ["Travail commun des musées et des écoles des deux villes sur la "
+    ["Travail commun des musées et des écoles des deux territoires sur la "
      "mémoire de la traite, expositions croisées et voyages de jeunes."],
     "Joint museum and school work on the memory of the slave trade.",
     [["16066:70", "99820:30"]], [["11.4", "4.7"]], "Élèves et habitants "
-    "des deux villes", actors=["public_fr", "univ_fr"])
+    "des deux territoires", actors=["public_fr", "univ_fr"],
+    only=("SN", "BJ", "BR", "HT"))
 tpl("sport-equipements", [SPORT], "Sport pour tous : terrains de proximité "
     "{a_p}", "Sport for all: local sports grounds in {p}",
     ["Aménagement de {n} terrains multisports, formation d'éducateurs et "
      "tournois mixtes entre quartiers {de_p}."],
     "Multisport grounds, trained coaches and mixed tournaments.",
-    [["16065"]], [["3.4", "4.7"], ["3.4"]], "{k} jeunes",
+    [["16065"]], [["3.4", "4.7"], ["3.4"]], "{ks} jeunes",
     extra=[JEUN, EGAL], actors=["asso_fr"])
 tpl("sport-echanges", [SPORT, JEUN], "Échanges sportifs de jeunes entre "
     "{fr_city} et {p}", "Youth sports exchanges between {fr_city_en} and "
     "{p}",
-    ["Rencontres sportives de jeunes des clubs des deux villes, "
+    ["Rencontres sportives de jeunes des clubs des deux territoires, "
      "alternativement en France et chez le partenaire."],
     "Youth sports meetings between clubs of the two towns.",
     [["16065"], ["16065:70", "11231:30"]], [["3.4", "4.7"], ["4.7"]],
@@ -1174,14 +1234,14 @@ tpl("franco-langue", [FRANCO], "Promotion de la langue française {a_p}",
     ["Cours de français pour les agents municipaux et les jeunes, et "
      "soutien à la section bilingue d'un lycée {de_p}."],
     "French courses for municipal staff and young people.",
-    [["11120"]], [["4.7"], ["4.6", "17.16"]], "{k} apprenants",
+    [["11120"]], [["4.7"], ["4.6", "17.16"]], "{ks} apprenants",
     where=("dev", "rich"), extra=[EDU], actors=["lycee_fr"])
 tpl("franco-bib", [FRANCO], "Réseau de bibliothèques francophones {a_p}",
     "Network of French-language libraries in {p}",
     ["Fonds de livres en français, animations de lecture et formation de "
      "bibliothécaires dans {n} établissements {de_p}."],
     "French books, reading activities and trained librarians.",
-    [["16066"]], [["4.7", "17.16"], ["4.7"]], "{k} lecteurs",
+    [["16066"]], [["4.7", "17.16"], ["4.7"]], "{ks} lecteurs",
     actors=["asso_fr"])
 
 # --- gender equality
@@ -1198,7 +1258,7 @@ tpl("egal-violences", [EGAL], "Lutte contre les violences faites aux femmes "
     ["Ouverture d'un centre d'écoute et d'orientation, formation des "
      "agents municipaux et des policiers à l'accueil des victimes."],
     "A listening and referral centre and trained municipal staff.",
-    [["15180"]], [["5.2"]], "{k} femmes", where=("dev",), extra=[SANTE],
+    [["15180"]], [["5.2"]], "{ks} femmes", where=("dev",), extra=[SANTE],
     actors=["femmes", "asso_fr"])
 tpl("egal-budget", [EGAL, GOUV], "Budgétisation sensible au genre {a_p}",
     "Gender-responsive budgeting in {p}",
@@ -1232,16 +1292,16 @@ tpl("fpro-agri", [FPRO, AGRI], "Formation des jeunes agriculteurs {de_p}",
     "{m}0 jeunes agriculteurs", rural=True, actors=["lycee_fr"])
 tpl("fpro-agents", [FPRO, GOUV], "Formation des agents territoriaux {de_p}",
     "Training local government staff in {p}",
-    ["Cycle de formation des agents municipaux {de_p} en gestion des "
-     "ressources humaines, comptabilité et accueil du public."],
+    ["Cycle de formation des agents {de_p} en gestion des ressources "
+     "humaines, comptabilité et accueil du public."],
     "Training of municipal staff in HR, accounting and public reception.",
     [["43081:50", "15185:50"], ["43081"]], [["4.4", "16.6"], ["16.6"]],
-    "{m}0 agents municipaux", actors=["public_fr"])
+    "{m}0 agents territoriaux", actors=["public_fr"])
 tpl("sup-partenariat", [SUP], "Partenariat universitaire entre {fr_city} et "
     "{p}", "University partnership between {fr_city_en} and {p}",
     ["Mobilité d'étudiants et d'enseignants, diplômes conjoints et "
      "programmes de recherche communs entre les universités des deux "
-     "villes.",
+     "territoires.",
      "Bourses de mobilité, co-tutelles de thèses et séminaires communs des "
      "universités partenaires."],
     "Student and staff mobility and joint research between the "
@@ -1254,8 +1314,7 @@ tpl("sup-recherche", [SUP], "Recherche appliquée sur la ville durable {a_p}",
      "municipaux sur l'eau, les déchets et l'aménagement urbain."],
     "Joint research by universities and municipal services.",
     [["43082"], ["43082:60", "11420:40"]], [["9.5", "17.6"], ["9.5"]],
-    "Chercheurs et services municipaux", where=("dev", "rich"),
-    actors=["univ_fr", "univ_local"])
+    "Chercheurs et services municipaux", actors=["univ_fr", "univ_local"])
 tpl("num-services", [NUM, GOUV], "Dématérialisation des services municipaux "
     "{de_p}", "Digitising the municipal services of {p}",
     ["Logiciels de gestion, portail de démarches en ligne et formation des "
@@ -1268,7 +1327,7 @@ tpl("num-inclusion", [NUM], "Espace public numérique et inclusion numérique "
     ["Ouverture d'un espace public numérique, formation de médiateurs et "
      "ateliers d'initiation pour les jeunes et les femmes."],
     "A digital public space, trained mediators and introductory courses.",
-    [["22040"]], [["9.c", "17.8"], ["9.c"]], "{k} usagers", extra=[JEUN],
+    [["22040"]], [["9.c", "17.8"], ["9.c"]], "{ks} usagers", extra=[JEUN],
     actors=["asso_fr"])
 tpl("num-donnees", [NUM], "Données ouvertes et information géographique "
     "{de_p}", "Open data and geographic information in {p}",
@@ -1276,7 +1335,7 @@ tpl("num-donnees", [NUM], "Données ouvertes et information géographique "
      "de données municipales ouvertes, avec l'appui des services {de_fr}."],
     "Municipal GIS and open data publication.",
     [["22013"]], [["17.18"], ["9.c", "17.18"]], "Services municipaux et "
-    "habitants", where=("dev", "rich"), actors=["public_fr"])
+    "habitants", actors=["public_fr"])
 
 # --- emergency, migration, peace, development education
 tpl("urg-aide", [URG], "Aide d'urgence aux habitants {de_p}",
@@ -1284,15 +1343,15 @@ tpl("urg-aide", [URG], "Aide d'urgence aux habitants {de_p}",
     ["Achat et acheminement de matériel de première nécessité, de "
      "médicaments et d'abris pour les familles sinistrées {de_p}."],
     "Purchase and delivery of relief items, medicines and shelter.",
-    [["72010"]], [["1.5", "11.5"], ["11.5"]], "{k} personnes sinistrées",
-    actors=["asso_fr"])
+    [["72010"]], [["1.5", "11.5"], ["11.5"]], "{ks} personnes sinistrées",
+    actors=["asso_fr"], explicit=True)
 tpl("urg-recons", [URG], "Reconstruction d'équipements publics {a_p}",
     "Rebuilding public facilities in {p}",
     ["Reconstruction d'une école et d'un centre de santé endommagés, selon "
      "des normes de construction plus résistantes."],
     "Rebuilding a damaged school and health centre to safer standards.",
     [["73010"]], [["11.5"]], "{k} habitants", extra=[EDU, SANTE],
-    actors=["company_fr"])
+    actors=["company_fr"], explicit=True)
 tpl("urg-secours", [URG], "Matériel de secours et formation des "
     "sapeurs-pompiers {de_p}", "Rescue equipment and firefighter training "
     "in {p}",
@@ -1300,7 +1359,7 @@ tpl("urg-secours", [URG], "Matériel de secours et formation des "
      "départemental d'incendie et de secours, formation des équipes locales."],
     "Donated rescue vehicles and training of local teams.",
     [["15133"]], [["11.5", "1.5"], ["11.5"]], "{k} habitants",
-    actors=["sdis_fr"])
+    actors=["sdis_fr"], explicit=True)
 tpl("migr-diaspora", [MIGR], "Mobilisation de la diaspora {de_p} pour le "
     "développement local", "Engaging the {p} diaspora in local development",
     ["Appui aux associations de ressortissants {de_p} installées en France "
@@ -1315,7 +1374,7 @@ tpl("migr-transferts", [MIGR], "Transferts des migrants et investissements "
     ["Accompagnement des familles bénéficiaires de transferts pour investir "
      "dans des activités agricoles et commerciales."],
     "Helping families turn remittances into productive investments.",
-    [["24050"]], [["10.c"], ["10.c", "8.10"]], "{k} familles",
+    [["24050"]], [["10.c"], ["10.c", "8.10"]], "{ks} familles",
     actors=["diaspora"])
 tpl("paix-budgetparticipatif", [PAIX], "Budget participatif et démocratie "
     "locale {a_p}", "Participatory budgeting and local democracy in {p}",
@@ -1336,7 +1395,7 @@ tpl("paix-radios", [PAIX], "Radio communautaire et information locale "
     ["Équipement de la radio communautaire, formation de journalistes et "
      "émissions sur les décisions du conseil municipal."],
     "Community radio equipment, trained journalists and council broadcasts.",
-    [["15153"]], [["16.10"]], "{k} auditeurs", actors=["asso_fr"])
+    [["15153"]], [["16.10"]], "{ks} auditeurs", actors=["asso_fr"])
 tpl("ecsi-semaine", [ECSI], "Sensibilisation des jeunes {de_fr} à la "
     "solidarité internationale avec {p}", "Raising awareness of international "
     "solidarity among young people of {fr_city_en}",
@@ -1346,7 +1405,7 @@ tpl("ecsi-semaine", [ECSI], "Sensibilisation des jeunes {de_fr} à la "
      "enjeux de l'eau et du climat vus {a_p}."],
     "School activities and exhibitions during the solidarity festival.",
     [["99820"]], [["4.7"], ["4.7", "12.8"], ["4.7", "17.14"]],
-    "{k} jeunes {de_fr}", where=("dev", "rich"), actors=["asso_fr"])
+    "{ks} jeunes {de_fr}", where=("dev", "rich"), actors=["asso_fr"])
 tpl("mob-plan", [MOB], "Plan de mobilité urbaine {de_p}",
     "Urban mobility plan of {p}",
     ["Enquêtes de déplacements, restructuration des lignes de transport "
@@ -1360,8 +1419,8 @@ tpl("mob-securite", [MOB], "Sécurité routière aux abords des écoles {de_p}",
     ["Aménagement de passages protégés, ralentisseurs et signalisation "
      "devant {n} écoles, et éducation routière des élèves."],
     "Pedestrian crossings, speed bumps and road safety education.",
-    [["21020"]], [["3.6", "11.2"], ["3.6"]], "{k} élèves",
-    extra=[EDU], actors=["public_fr"])
+    [["21020"]], [["3.6", "11.2"], ["3.6"]], "{ks} élèves",
+    extra=[EDU, GOUV], actors=["public_fr"])
 tpl("mob-transports", [MOB], "Restructuration du réseau de transports en "
     "commun {de_p}", "Reorganising the public transport network of {p}",
     ["Étude du réseau de bus, billettique et formation de l'autorité "
@@ -1376,6 +1435,58 @@ tpl("mob-pistes", [MOB], "Pistes rurales de désenclavement autour {de_p}",
     "Rehabilitation of feeder roads and crossings to the market town.",
     [["21021"]], [["9.1"], ["9.1", "11.2"]], "{m} villages",
     rural=True, extra=[AGRI], actors=["company_fr"])
+
+# --- twinnings with European, Japanese and North American towns
+tpl("rich-climat", [ATTEN], "Politiques climatiques locales : échanges "
+    "entre {fr_city} et {p}", "Local climate policies: exchanges between "
+    "{fr_city_en} and {p}",
+    ["Ateliers croisés entre les services des deux villes sur la rénovation "
+     "énergétique, les mobilités bas carbone et la végétalisation des "
+     "espaces publics.",
+     "Visites d'étude réciproques et comparaison des plans climat des deux "
+     "villes, avec un volet consacré aux vagues de chaleur."],
+    "Joint workshops of both cities' services on their climate plans.",
+    [["23183"]], [["13.2", "13.3"], ["13.2"]], "Élus et techniciens des "
+    "deux villes", where=("rich",), extra=[ADAPT], actors=["univ_fr"],
+    lead=("commune", "epci"))
+tpl("rich-musees", [CULT], "Coopération entre les musées {de_fr} et {de_p}",
+    "Museum cooperation between {fr_city_en} and {p}",
+    ["Exposition conçue en commun, prêts d'œuvres et échanges de "
+     "conservateurs entre les musées des deux villes.",
+     "Résidences de médiateurs culturels et programme commun d'actions pour "
+     "les publics scolaires des deux villes."],
+    "A joint exhibition, loans and curator exchanges between museums.",
+    [["16066"]], [["11.4", "4.7"], ["11.4"]], "Publics des musées des deux "
+    "villes", where=("rich",), actors=["jumelage"],
+    lead=("commune", "epci"))
+tpl("rich-numerique", [NUM], "Ville numérique : échanges entre {fr_city} et "
+    "{p}", "Digital city: exchanges between {fr_city_en} and {p}",
+    ["Échanges d'expériences entre les deux villes sur les données "
+     "ouvertes, les services en ligne et la médiation numérique, et "
+     "rencontres de jeunes entreprises."],
+    "Exchanges on open data, online services and digital inclusion.",
+    [["22040"], ["22013"]], [["9.c", "17.8"], ["17.8"]], "Services "
+    "municipaux et jeunes entreprises des deux villes", where=("rich",),
+    actors=["univ_fr"], lead=("commune", "epci"))
+tpl("fpro-transition", [FPRO, ATTEN], "Bassins miniers en transition : "
+    "formation aux métiers de la rénovation énergétique",
+    "Former coalfields in transition: training for energy renovation jobs",
+    ["Échanges entre centres de formation des deux régions sur la "
+     "reconversion des anciens bassins miniers et les métiers de la "
+     "rénovation énergétique des logements."],
+    "Exchanges between training centres on jobs in energy renovation.",
+    [["11330:50", "23183:50"]], [["4.4", "13.2"]], "{m}0 stagiaires et "
+    "formateurs", where=("dev", "rich"), actors=["lycee_fr"], explicit=True)
+tpl("gouv-europe", [GOUV], "Échanges de pratiques entre les services publics "
+    "{de_fr} et {de_p}", "Exchanges of practice between the public services "
+    "of {fr_city_en} and {p}",
+    ["Visites d'étude et séminaires communs sur l'action sociale, l'accueil "
+     "des personnes âgées et l'accès des habitants aux services publics.",
+     "Missions croisées d'agents sur l'organisation des services de "
+     "proximité et la participation des habitants."],
+    "Study visits and joint seminars on social action and public services.",
+    [["15185"]], [["16.6", "17.16"], ["16.7"]], "Agents et élus des deux "
+    "collectivités", where=("rich",), actors=[])
 
 TPL = {t["id"]: t for t in T}
 
@@ -1396,7 +1507,7 @@ SPECIAL = {
         desc="Chantier de restauration de façades et de toitures "
              "d'immeubles anciens endommagés par l'explosion du port, "
              "avec la formation d'artisans libanais.",
-        themes=[CULT, URG], cad=[["41040:60", "73010:40"]],
+        start="2021-03-01", months=30, themes=[CULT, URG], cad=[["41040:60", "73010:40"]],
         odd=[["11.4", "11.5"]]),
     "kharkiv-2022": dict(
         base="urg-aide", fr="Aide d'urgence aux habitants de Kharkiv",
@@ -1430,6 +1541,18 @@ SPECIAL = {
              "avec la mairie et la protection civile haïtienne.",
         themes=[URG, EAU], cad=[["72010:70", "14031:30"]],
         odd=[["1.5", "6.1"]], start="2021-08-23", months=9),
+    "haouz-2023": dict(
+        base="urg-aide",
+        fr="Aide d'urgence après le séisme du 8 septembre 2023 dans la "
+           "province d'Al Haouz",
+        en="Emergency aid after the 8 September 2023 earthquake in Al Haouz "
+           "province",
+        desc="Tentes, couvertures et kits d'hygiène acheminés vers les "
+             "douars sinistrés autour d'Amizmiz, avec une association "
+             "marocaine partenaire, puis appui à la reconstruction d'une "
+             "école.",
+        themes=[URG], cad=[["72010:70", "73010:30"]], odd=[["1.5", "11.5"]],
+        start="2023-09-18", months=12),
     "tyr-2024": dict(
         base="urg-aide",
         fr="Soutien d'urgence aux familles déplacées accueillies à Tyr",
@@ -1459,28 +1582,27 @@ ps("d44", "SN", ["Podor"], "convention", [AGRI, EAU], 2, 2020)
 ps("nantesmet", "SN", ["Rufisque"], "convention", [DECH, ADAPT], 2, 2021,
    large=1)
 ps("r53", "SN", ["Matam"], "convention", [EAU, FPRO], 2, 2019, ue=True)
-ps("lorient", "SN", ["Ziguinchor"], "convention", [OCEAN], 1, 2022)
-ps("cesson", "SN", ["Kédougou"], "action", [EDU], 1, 2023, "small",
+ps("lorient", "SN", ["Ziguinchor"], "convention", [OCEAN], 1, 2025)
+ps("cesson", "SN", ["Kédougou"], "action", [EDU], 1, 2024, "small",
    cofr="d35")
 ps("redonagglo", "SN", ["Louga"], "un-pour-cent", [EAU], 1, 2021, "small")
 ps("roubaix", "SN", ["Thiès"], "convention", [JEUN, CULT], 1, 2020, "small")
 ps("d93", "SN", ["Tambacounda"], "convention", [SANTE, EGAL], 2, 2022)
-ps("clermont", "SN", ["Fatick"], "convention", [SANTE], 1, 2021, "small")
+ps("clermont", "SN", ["Fatick"], "convention", [SANTE], 1, 2024, "small")
 ps("vitre", "SN", ["Bignona"], "convention", [EDU, AGRI], 1, 2019, "small")
-ps("grandpoitiers", "SN", ["Diourbel"], "convention", [EAU, GOUV], 1, 2024)
+ps("grandpoitiers", "SN", ["Diourbel"], "convention", [EAU, GOUV], 1, 2025)
 ps("echirolles", "SN", ["Kaffrine"], "convention", [EDU, EGAL], 2, 2019,
    "small")
 ps("villeurbanne", "SN", [], "action", [ECSI], 1, 2024, "small",
    lieu=["Mbour"])
 # Burkina Faso
-ps("lyon", "BF", ["Ouagadougou"], "convention", [GOUV, DECH, EAU], 3, 2019)
+ps(["lyon", "metlyon"], "BF", ["Ouagadougou"], "convention", [GOUV, DECH, EAU], 3, 2019)
 ps(["chambery", "chamberyagglo"], "BF", ["Ouahigouya"], "convention",
    [EAU, EDU, AGRI], 3, 2019, cofr="d73")
 ps("nancy", "BF", ["Koudougou"], "convention", [SANTE], 1, 2020)
 ps("crest", "BF", ["Réo"], "action", [AGRI], 1, 2019, "small", cofr="d26")
 ps("lannion", "BF", ["Tenkodogo"], "convention", [ENER, EAU], 2, 2020)
-ps("douaisis", "BF", ["Kaya"], "convention", [FPRO], 1, 2022, "small")
-ps("d86", "BF", ["Dédougou"], "convention", [EDU, SANTE], 2, 2019)
+ps("d86", "BF", ["Dédougou"], "convention", [EDU, SANTE], 1, 2019)
 ps("laval", "BF", ["Gaoua"], "un-pour-cent", [EAU], 1, 2021, "small")
 ps("cergyp", "BF", ["Fada N'Gourma"], "convention", [GOUV, NUM], 1, 2020)
 ps("ales", "BF", ["Banfora"], "convention", [ECO], 1, 2019, "small")
@@ -1491,11 +1613,10 @@ ps("d35", "ML", ["Mopti"], "convention", [SANTE, AGRI], 2, 2019)
 ps("angers", "ML", ["Bamako"], "convention", [GOUV, EDU], 2, 2020)
 ps("guingamp", "ML", ["Kita"], "action", [AGRI], 1, 2019, "small",
    cofr="r53")
-ps("blois", "ML", ["Kayes"], "convention", [EAU], 1, 2021, "small")
 ps("valdille", "ML", ["Ségou"], "convention", [CULT], 1, 2022, "small")
 # Niger
 ps("mulhouse", "NE", ["Tahoua"], "convention", [EAU, SANTE], 2, 2019)
-ps("stbrieucagglo", "NE", ["Zinder"], "convention", [AGRI, FPRO], 2, 2020)
+ps("stbrieucagglo", "NE", ["Zinder"], "convention", [AGRI, FPRO], 1, 2020)
 ps("tulle", "NE", ["Birni N'Konni"], "convention", [EDU], 1, 2019, "small")
 ps("pessac", "NE", ["Dosso"], "convention", [EAU], 1, 2021, "small",
    cancelled=True)
@@ -1503,33 +1624,33 @@ ps("d22", "NE", ["Maradi"], "convention", [AGRI, EGAL], 2, 2019)
 # Togo
 ps("besancon", "TG", ["Dapaong"], "convention", [EAU, DECH], 2, 2019)
 ps("niort", "TG", ["Atakpamé"], "convention", [SANTE, EDU], 2, 2020)
-ps("fougeres", "TG", ["Kpalimé"], "convention", [CULT, AGRI], 1, 2021,
+ps("fougeres", "TG", ["Kpalimé"], "convention", [CULT, AGRI], 1, 2025,
    "small")
-ps("saintdie", "TG", ["Kara"], "convention", [FPRO], 1, 2022, "small")
-ps("d29", "TG", ["Tsévié"], "convention", [GOUV], 2, 2019)
-ps("cholet", "TG", ["Sokodé"], "un-pour-cent", [EAU], 1, 2023, "small")
+ps("saintdie", "TG", ["Kara"], "convention", [FPRO], 1, 2024, "small")
+ps("d29", "TG", ["Tsévié"], "convention", [GOUV], 1, 2019)
+ps("cholet", "TG", ["Sokodé"], "un-pour-cent", [EAU], 1, 2025, "small")
 # Bénin
 ps("lyon", "BJ", ["Porto-Novo"], "convention", [CULT, GOUV, DECH], 2, 2019)
 ps("d38", "BJ", ["Abomey"], "convention", [CULT, ECO], 2, 2020)
-ps("cergyp", "BJ", ["Parakou"], "un-pour-cent", [EAU], 1, 2021)
+ps("cergyp", "BJ", ["Parakou"], "un-pour-cent", [EAU], 1, 2024)
 ps("gueret", "BJ", ["Natitingou"], "convention", [AGRI], 1, 2019, "small")
-ps("bxmet", "BJ", ["Ouidah"], "convention", [], 1, 2022,
+ps("bxmet", "BJ", ["Ouidah"], "convention", [], 1, 2025,
    tpls=["cult-memoire"])
-ps("chateauroux", "BJ", ["Djougou"], "convention", [EDU], 1, 2020, "small")
-ps("d59", "BJ", ["Comè"], "convention", [EAU, SANTE], 2, 2019)
+ps("chateauroux", "BJ", ["Djougou"], "convention", [EDU], 1, 2024, "small")
+ps("d59", "BJ", ["Comè"], "convention", [EAU, SANTE], 1, 2019)
 # Côte d'Ivoire
 ps("bordeaux", "CI", ["Bouaké"], "convention", [GOUV, MOB], 2, 2021)
-ps("r27", "CI", ["Korhogo"], "convention", [AGRI, FPRO], 2, 2020)
-ps("voironnais", "CI", ["Odienné"], "convention", [EAU], 1, 2022, "small")
+ps("r27", "CI", ["Korhogo"], "convention", [AGRI, FPRO], 1, 2020)
+ps("voironnais", "CI", ["Odienné"], "convention", [EAU], 1, 2025, "small")
 ps("saintquentin", "CI", ["Grand-Bassam"], "convention", [CULT, DECH], 1,
-   2023, "small")
-ps("toulousemet", "CI", [], "action", [NUM, GOUV], 1, 2024,
+   2025, "small")
+ps("toulousemet", "CI", [], "action", [NUM, GOUV], 1, 2026,
    lieu=["Yamoussoukro"])
 # Cameroun
 ps("nantes", "CM", ["Dschang"], "convention", [CULT, SUP, GOUV], 2, 2019)
 ps("strasbourg", "CM", ["Douala"], "convention", [DECH, MOB], 2, 2020,
    large=1)
-ps("belfort", "CM", ["Foumban"], "convention", [CULT, ECO], 1, 2021, "small")
+ps("belfort", "CM", ["Foumban"], "convention", [CULT, ECO], 1, 2024, "small")
 ps("montbeliard", "CM", ["Bangangté"], "convention", [EAU, SANTE], 1, 2019)
 # Madagascar
 ps("d974", "MG", ["Région Atsinanana"], "convention", [EAU, SANTE, AGRI], 2,
@@ -1537,48 +1658,46 @@ ps("d974", "MG", ["Région Atsinanana"], "convention", [EAU, SANTE, AGRI], 2,
 ps("r04", "MG", ["Région Boeny"], "convention", [FPRO, ENER], 2, 2021)
 ps("r11", "MG", ["Antananarivo"], "convention", [MOB, DECH, EAU], 2, 2019,
    large=1)
-ps("smh", "MG", ["Ambositra"], "convention", [EDU], 1, 2020, "small")
-ps("cahors", "MG", ["Fianarantsoa"], "convention", [AGRI], 1, 2022, "small")
-ps("brestmet", "MG", ["Mahajanga"], "convention", [OCEAN, EAU], 1, 2021)
-ps("figeac", "MG", ["Antsirabe"], "un-pour-cent", [EAU], 1, 2024, "small")
+ps("smh", "MG", ["Ambositra"], "convention", [EDU], 1, 2024, "small")
+ps("cahors", "MG", ["Fianarantsoa"], "convention", [AGRI], 1, 2025, "small")
+ps("brestmet", "MG", ["Mahajanga"], "convention", [OCEAN, EAU], 1, 2024)
+ps("figeac", "MG", ["Antsirabe"], "un-pour-cent", [EAU], 1, 2025, "small")
 # Maroc
-ps("d93", "MA", ["Figuig"], "convention", [GOUV, CULT, EAU], 2, 2019)
-ps("poitiers", "MA", ["Marrakech"], "convention", [CULT, MOB], 1, 2021)
-ps("r76", "MA", ["Région Souss-Massa"], "convention", [AGRI, ENV], 1, 2020)
+ps("d93", "MA", ["Figuig"], "convention", [GOUV, CULT, EAU], 2, 2019, ue=True)
+ps("poitiers", "MA", ["Marrakech"], "convention", [CULT, MOB], 1, 2024)
+ps("r76", "MA", ["Région Souss-Massa"], "convention", [AGRI, ENV], 1, 2025)
 ps("montpellier", "MA", ["Fès"], "jumelage", [CULT, JEUN], 1, 2022, "small")
 ps("paysbasque", "MA", ["Chefchaouen"], "convention", [EAU, DECH], 2, 2019)
-ps("nimes", "MA", ["Meknès"], "jumelage", [CULT], 1, 2023, "small")
-ps("bxmet", "MA", ["Casablanca"], "convention", [MOB, DECH], 1, 2024)
+ps("nimes", "MA", ["Meknès"], "jumelage", [CULT], 1, 2025, "small")
+ps("bxmet", "MA", ["Casablanca"], "convention", [MOB, DECH], 1, 2026)
 # Tunisie
 ps("grenoble", "TN", ["Sfax"], "convention", [DECH, ATTEN], 2, 2020)
-ps("d34", "TN", ["Médenine"], "convention", [ECO, EGAL], 1, 2021)
-ps("cherbourg", "TN", ["Bizerte"], "convention", [OCEAN, CULT], 1, 2022,
+ps("d34", "TN", ["Médenine"], "convention", [ECO, EGAL], 1, 2024)
+ps("cherbourg", "TN", ["Bizerte"], "convention", [OCEAN, CULT], 1, 2025,
    "small")
-ps("villeurbanne", "TN", ["Kairouan"], "convention", [JEUN, CULT], 1, 2023,
-   "small")
-ps("clermontmet", "TN", ["Monastir"], "convention", [EAU], 1, 2024)
+ps("clermontmet", "TN", ["Monastir"], "convention", [EAU], 1, 2025)
 # Mauritanie
 ps("r11", "MR", ["Région de Nouakchott"], "convention", [MOB, DECH, EAU], 2,
    2019)
-ps("d64", "MR", ["Kaédi"], "convention", [AGRI, EAU], 2, 2020)
-ps("sete", "MR", ["Nouadhibou"], "convention", [OCEAN], 1, 2021)
-ps("romans", "MR", ["Rosso"], "convention", [FPRO], 1, 2022, "small")
+ps("d64", "MR", ["Kaédi"], "convention", [AGRI, EAU], 1, 2020)
+ps("sete", "MR", ["Nouadhibou"], "convention", [OCEAN], 1, 2024)
+ps("romans", "MR", ["Rosso"], "convention", [FPRO], 1, 2025, "small")
 # Comores
-ps("d974", "KM", ["Mutsamudu"], "convention", [SANTE], 1, 2021)
+ps("d974", "KM", ["Mutsamudu"], "convention", [SANTE], 1, 2024)
 ps("marseille", "KM", ["Moroni"], "convention", [MIGR, EAU], 2, 2020)
 # Liban
 ps("paris", "LB", ["Beyrouth"], "urgence", [], 2, 2020,
    tpls=["beyrouth-2020", "beyrouth-patrimoine"])
 ps("mel", "LB", ["Tripoli"], "convention", [DECH, GOUV], 2, 2021, ue=True)
-ps("d13", "LB", ["Saïda"], "convention", [EAU, JEUN], 1, 2022)
-ps("toulouse", "LB", ["Zahlé"], "convention", [AGRI], 1, 2023, "small")
+ps("d13", "LB", ["Saïda"], "convention", [EAU, JEUN], 1, 2025)
+ps("toulouse", "LB", ["Zahlé"], "convention", [AGRI], 1, 2025, "small")
 ps("marseille", "LB", ["Tyr"], "urgence", [], 1, 2024, tpls=["tyr-2024"])
 # Palestine
-ps("d94", "PS", ["Jénine"], "convention", [EAU, AGRI, JEUN], 2, 2019)
-ps("stbrieuc", "PS", ["Jéricho"], "convention", [CULT, ECSI], 1, 2021,
+ps("d94", "PS", ["Jénine"], "convention", [EAU, AGRI, JEUN], 1, 2019)
+ps("stbrieuc", "PS", ["Jéricho"], "convention", [CULT, ECSI], 1, 2024,
    "small")
-ps("rennes", "PS", ["Naplouse"], "convention", [CULT, JEUN], 2, 2019)
-ps("valence", "PS", ["Bethléem"], "convention", [CULT], 1, 2022, "small")
+ps(["rennes", "rennesmet"], "PS", ["Naplouse"], "convention", [CULT, JEUN], 2, 2019)
+ps("valence", "PS", ["Bethléem"], "convention", [CULT], 1, 2025, "small")
 # Ukraine
 ps("nancy", "UA", ["Kharkiv"], "urgence", [], 1, 2022, tpls=["kharkiv-2022"])
 ps("nancy", "UA", ["Kharkiv"], "convention", [], 1, 2024,
@@ -1587,85 +1706,99 @@ ps("paris", "UA", ["Kyiv"], "urgence", [], 1, 2022, tpls=["kyiv-2022"])
 ps("marseille", "UA", ["Odessa"], "urgence", [], 1, 2022,
    tpls=["odessa-2022"])
 ps("r32", "UA", ["Oblast de Tchernihiv"], "convention", [GOUV, ENER], 2,
-   2023, ue=True)
-ps("r28", "UA", ["Irpin"], "convention", [], 1, 2023, tpls=["urg-recons"])
+   2023, ue=True,
+   tpls=["gouv-recons", "ener-eclairage"])
+ps("r28", "UA", ["Irpin"], "convention", [], 1, 2024, tpls=["urg-recons"])
 ps("caen", "UA", [], "action", [SANTE], 1, 2024, "small", lieu=["Lviv"],
    tpls=["sante-mentale"])
 # Moldavie
-ps("d74", "MD", ["Cahul"], "convention", [AGRI, EAU], 2, 2019)
-ps("grandreims", "MD", ["Orhei"], "convention", [], 1, 2021,
+ps("d74", "MD", ["Cahul"], "convention", [AGRI, EAU], 2, 2019, ue=True)
+ps("grandreims", "MD", ["Orhei"], "convention", [], 1, 2024,
    tpls=["agri-vigne"])
-ps("d26", "MD", ["Soroca"], "convention", [FRANCO, EDU], 1, 2022, "small")
+ps("d26", "MD", ["Soroca"], "convention", [FRANCO, EDU], 1, 2025, "small")
 # Arménie
 ps("d38", "AM", ["Ijevan"], "convention", [ECO, AGRI], 1, 2020)
 ps("marseille", "AM", ["Erevan"], "jumelage", [CULT, FRANCO], 1, 2021,
    "small")
-ps("valenceromans", "AM", ["Goris"], "convention", [EAU, GOUV], 1, 2022)
-ps("r93", "AM", ["Gumri"], "convention", [FPRO, SANTE], 1, 2023)
+ps("valenceromans", "AM", ["Goris"], "convention", [EAU, GOUV], 1, 2025)
+ps("r93", "AM", ["Gumri"], "convention", [FPRO, SANTE], 1, 2025)
 # Roumanie, Pologne
 ps("rennes", "RO", ["Sibiu"], "jumelage", [CULT, JEUN], 1, 2019, "small")
-ps("d53", "RO", ["Suceava"], "convention", [GOUV, SANTE], 1, 2020)
-ps("pontivy", "RO", ["Bistrița"], "jumelage", [JEUN], 1, 2022, "small")
-ps("dijon", "RO", ["Cluj-Napoca"], "jumelage", [SUP, CULT], 1, 2024, "small")
+ps("d53", "RO", ["Suceava"], "convention", [GOUV, SANTE], 1, 2024)
+ps("pontivy", "RO", ["Bistrița"], "jumelage", [JEUN], 1, 2025, "small")
+ps("dijon", "RO", ["Cluj-Napoca"], "jumelage", [SUP, CULT], 1, 2025, "small")
 ps("r32", "PL", ["Voïvodie de Silésie"], "convention", [FPRO, ATTEN], 1,
-   2021, ue=True)
-ps("arras", "PL", ["Opole"], "jumelage", [JEUN, SPORT], 1, 2023, "small")
+   2021, ue=True,
+   tpls=["fpro-transition"])
+ps("arras", "PL", ["Opole"], "jumelage", [JEUN, SPORT], 1, 2025, "small")
 ps("bourges", "PL", ["Koszalin"], "jumelage", [CULT, SPORT], 1, 2019,
    "small")
 # Vietnam
 ps("metlyon", "VN", ["Hô Chi Minh-Ville"], "convention", [EAU, MOB, GOUV], 2,
-   2019, large=1)
+   2019, large=1,
+   tpls=["eau-sda", "mob-plan"])
 ps("d93", "VN", ["Haïphong"], "convention", [EAU, ADAPT], 1, 2020)
-ps("toulouse", "VN", ["Hanoï"], "convention", [CULT, SUP], 1, 2021)
+ps("toulouse", "VN", ["Hanoï"], "convention", [CULT, SUP], 1, 2024)
 ps("r32", "VN", ["Province de Lào Cai"], "convention", [AGRI, ECO], 1, 2019)
 ps("r75", "VN", ["Province de Thừa Thiên Huế"], "convention", [CULT, ADAPT],
-   1, 2022)
-ps("r24", "VN", ["Da Nang"], "convention", [FPRO, NUM], 1, 2024)
+   1, 2025)
+ps("r24", "VN", ["Da Nang"], "convention", [FPRO, NUM], 1, 2026)
 ps("d93", "VN", [], "action", [SANTE], 1, 2026, lieu=["Haïphong"])
 # Cambodge, Laos, Inde
 ps("d73", "KH", ["Siem Reap"], "convention", [EAU, ECO], 2, 2019)
-ps("ems", "KH", ["Phnom Penh"], "convention", [DECH], 1, 2022)
-ps("concarneau", "KH", ["Kampot"], "convention", [OCEAN], 1, 2021, "small")
+ps("ems", "KH", ["Phnom Penh"], "convention", [DECH], 1, 2025)
+ps("concarneau", "KH", ["Kampot"], "convention", [OCEAN], 1, 2024, "small")
 ps("r84", "LA", ["Province de Luang Prabang"], "convention", [CULT, AGRI], 2,
-   2020)
-ps("grandchalon", "LA", ["Savannakhet"], "un-pour-cent", [EAU], 1, 2023)
-ps("d974", "IN", ["Pondichéry"], "convention", [CULT, FRANCO], 1, 2022,
+   2020, ue=True)
+ps("grandchalon", "LA", ["Savannakhet"], "un-pour-cent", [EAU], 1, 2025)
+ps("d974", "IN", ["Pondichéry"], "convention", [CULT, FRANCO], 1, 2024,
    "small")
 ps("montpellier", "IN", [], "action", [CULT], 1, 2019, "small",
    lieu=["Chandernagor"])
-ps("r44", "IN", ["Bangalore"], "convention", [SUP, NUM], 1, 2024)
+ps("r44", "IN", ["Bangalore"], "convention", [SUP, NUM], 1, 2025)
 # Haïti
 ps("d44", "HT", ["Jacmel"], "convention", [EDU, EAU], 2, 2019)
 ps("dunkerque", "HT", ["Les Cayes"], "urgence", [], 1, 2021,
    tpls=["cayes-2021"])
-ps("limoges", "HT", ["Jérémie"], "convention", [SANTE], 1, 2020, "small")
+ps("limoges", "HT", ["Jérémie"], "convention", [SANTE], 1, 2024, "small")
 ps("r53", "HT", ["Gonaïves"], "convention", [AGRI, FPRO], 2, 2021)
 ps("larochelle", "HT", ["Petit-Goâve"], "convention", [EDU], 1, 2022,
    "small", cancelled=True)
 # Chili, Brésil, Cuba
-ps("lehavre", "CL", ["Valparaíso"], "convention", [OCEAN, CULT], 1, 2020)
-ps("d33", "CL", ["Talca"], "convention", [], 1, 2022, tpls=["agri-vigne"])
-ps("gam", "CL", ["Temuco"], "convention", [SUP, ENV], 1, 2023, "small")
+ps("lehavre", "CL", ["Valparaíso"], "convention", [OCEAN, CULT], 1, 2024)
+ps("d33", "CL", ["Talca"], "convention", [], 1, 2025, tpls=["agri-vigne"])
+ps("gam", "CL", ["Temuco"], "convention", [SUP, ENV], 1, 2025, "small")
 ps("mmm", "BR", ["Porto Alegre"], "convention", [PAIX], 1, 2019)
-ps("nantesmet", "BR", ["Recife"], "convention", [ECO, ADAPT], 1, 2021)
+ps("nantesmet", "BR", ["Recife"], "convention", [ECO, ADAPT], 1, 2024)
 ps("saintdenis", "BR", ["Belo Horizonte"], "convention", [CULT, JEUN], 1,
-   2023, "small")
+   2025, "small")
 ps("angouleme", "CU", ["Trinidad"], "convention", [CULT], 1, 2019, "small")
-ps("d34", "CU", ["Cienfuegos"], "convention", [ENER], 1, 2022)
+ps("d34", "CU", ["Cienfuegos"], "convention", [ENER], 1, 2025,
+   tpls=["ener-eclairage"])
 # Twinnings in Germany, Japan, Canada, United States
 ps("rennes", "DE", ["Erlangen"], "jumelage", [JEUN, CULT], 1, 2022, "small")
-ps("nantes", "DE", ["Sarrebruck"], "jumelage", [JEUN, FRANCO], 1, 2023,
+ps("nantes", "DE", ["Sarrebruck"], "jumelage", [JEUN, FRANCO], 1, 2025,
    "small")
-ps("lille", "DE", ["Cologne"], "jumelage", [CULT, SPORT], 1, 2024, "small")
+ps("lille", "DE", ["Cologne"], "jumelage", [CULT, SPORT], 1, 2025, "small")
 ps("lyon", "JP", ["Yokohama"], "jumelage", [SUP, CULT], 1, 2021, "small")
-ps("rennes", "JP", ["Sendai"], "jumelage", [CULT, ATTEN], 1, 2024, "small")
-ps("lyon", "CA", ["Montréal"], "jumelage", [NUM, CULT], 1, 2022, "small")
-ps("bordeaux", "CA", ["Québec"], "jumelage", [CULT, JEUN], 1, 2023, "small")
+ps("rennes", "JP", ["Sendai"], "jumelage", [CULT, ATTEN], 1, 2025, "small")
+ps("lyon", "CA", ["Montréal"], "jumelage", [NUM, CULT], 1, 2024, "small")
+ps("bordeaux", "CA", ["Québec"], "jumelage", [CULT, JEUN], 1, 2025, "small")
 ps("bordeaux", "US", ["Los Angeles"], "jumelage", [ATTEN, CULT], 1, 2021,
    "small")
-ps("montpellier", "US", ["Louisville"], "jumelage", [JEUN, SUP], 1, 2023,
+ps("montpellier", "US", ["Louisville"], "jumelage", [JEUN, SUP], 1, 2024,
    "small")
 ps("grenoble", "US", ["Phoenix"], "jumelage", [ATTEN, SUP], 1, 2025, "small")
+# Actions without a partner authority
+ps("r53", "SN", [], "autre", [ECSI], 1, 2023, "small", lieu=["Matam"])
+ps("nantes", "MG", [], "action", [SANTE], 1, 2022, "small",
+   lieu=["Toliara"])
+ps("r84", "UA", [], "urgence", [], 1, 2022, tpls=["urg-aide"],
+   lieu=["Zaporijia"])
+ps("d13", "HT", [], "urgence", [], 1, 2021, tpls=["urg-secours"],
+   lieu=["Jérémie"])
+ps("strasbourg", "MA", [], "urgence", [], 1, 2023, tpls=["haouz-2023"],
+   lieu=["Amizmiz"])
 # Planned projects (conventions voted at the end of 2026)
 ps("grenoble", "SN", ["Saint-Louis"], "convention", [EAU], 1, 2026,
    planned=True)
@@ -1716,7 +1849,7 @@ class Refs:
         self.sdg = {r["code"]: r["goal"] for r in sdgs}
         self.theme_goals, self.theme_dac = {}, {}
         for t in themes:
-            self.theme_goals[t["code"]] = set(t["sdg_goals"].split())
+            self.theme_goals[t["code"]] = t["sdg_goals"].split()  # ordered
             allowed = set()
             for c in t["dac_sectors"].split():
                 if len(c) == 3:
@@ -1756,20 +1889,22 @@ class Gen:
         return max(unit, int(round(cents / unit)) * unit)
 
     # -- dates and status
-    def dates(self, ps_, k):
+    def dates(self, ps_, k, size):
         rng = self.rng
         if ps_.get("planned"):
             start = dt.date(2026, 12, rng.choice([1, 15]))
         else:
-            y = ps_["y0"] + k * rng.choice([1, 2, 2, 3])
+            # Successive projects of a partnership spread up to 2026.
+            step = max(1, (2026 - ps_["y0"]) // ps_["n"])
+            y = ps_["y0"] + k * step + rng.choice([0, 1] if k else [0, 0, 1])
             y = min(y, 2026)
             m = rng.randint(1, 12)
             if y == 2026:
                 m = rng.randint(1, 10)
             start = dt.date(y, m, 1)
-        months = {"small": rng.choice([12, 12, 18, 24]),
-                  "typical": rng.choice([18, 24, 24, 36]),
-                  "large": 36}[ps_["size_k"]]
+        months = {"small": rng.choice([12, 18, 24, 24]),
+                  "typical": rng.choice([24, 24, 36, 36]),
+                  "large": rng.choice([36, 48])}[size]
         end_m = start.month - 1 + months
         end = dt.date(start.year + end_m // 12, end_m % 12 + 1, 1) - \
             dt.timedelta(days=1)
@@ -1790,21 +1925,28 @@ class Gen:
         rng = self.rng
         c = COUNTRIES[cc]
         p = partner or place
-        ctx = dict(p=p, de_p=de(p), a_p=a(p), la_p=la(p), fr=auth["label"],
+        # Regions and provinces: the texts name their main town.
+        town = CAPITAL.get(p, p)
+        ctx = dict(p=town, de_p=de(town), a_p=a(town), la_p=la(p),
+                   fr=auth["label"],
                    fr_city=auth["city"], fr_city_en=auth["city_en"],
-                   de_fr=de_art(auth["city"]), pays=c["fr"],
+                   de_fr=auth["de_city"], pays=c["fr"],
                    en_pays=c["en_pays"], n=rng.randint(3, 8),
                    m=rng.randint(8, 25), y=start.year)
-        k = rng.choice([800, 1200, 2500, 4000, 6500, 9000, 12000, 18000,
-                        25000, 40000])
+        k = rng.choice([2500, 4000, 6500, 9000, 12000, 18000, 25000, 40000])
         ctx["k"] = f"{k:,}".replace(",", " ")
+        k = rng.choice([120, 250, 300, 450, 600, 850, 1200, 1800])
+        ctx["ks"] = f"{k:,}".replace(",", " ")
         return ctx
 
-    def actor(self, kind, auth, partner, cc):
+    def actor(self, kind, auth, partner, cc, theme=None):
         c = COUNTRIES[cc]
         city = auth["city"]
         plain = re.sub(r"^(la |le |les |l')", "", city, flags=re.I)
+        seat = auth["seat"]
         p = partner or "la commune"
+        if kind == "asso_fr" and (cc in RICH or cc in EUROPE):
+            kind = "jumelage"
         if kind == "asso_fr":
             return f"Association {plain} Solidarité {c['fr']}:22"
         if kind == "jumelage":
@@ -1814,20 +1956,25 @@ class Gen:
         if kind == "univ_local":
             return f"{c['univ'][0]}:80" if c["univ"] else None
         if kind == "hopital_fr":
-            if auth["kind"] in ("commune", "epci") and auth["univ"]:
-                return f"Centre hospitalier universitaire {de(plain)}:15"
-            return f"Centre hospitalier {de(plain)}:15"
+            if seat == "Saint-Denis" and auth["basin"] == "REU":
+                return "Centre hospitalier universitaire de La Réunion:15"
+            if seat in CHU:
+                return f"Centre hospitalier universitaire {de(seat)}:15"
+            return f"Centre hospitalier {de(seat)}:15"
         if kind == "company_fr":
-            return self.rng.choice([
-                "Bureau d'études Hydraulique et Territoires:70",
-                "SCOP Ingénierie Solidaire:70",
-                "Cabinet Urbanisme et Développement:70"])
+            return {EAU: "Bureau d'études Hydraulique et Territoires:70",
+                    DECH: "SCOP Ingénierie Solidaire:70",
+                    ENER: "SAS Solaire Solidaire:70",
+                    ATTEN: "Coopérative Énergies Citoyennes:70",
+                    EDU: "SCOP Bâtisseurs Solidaires:70",
+                    URG: "SCOP Bâtisseurs Solidaires:70",
+                    }.get(theme, "Cabinet Urbanisme et Développement:70")
         if kind == "public_fr":
             return None
         if kind == "urba_fr":
-            return f"Agence d'urbanisme {de(plain)}:15"
+            return f"Agence d'urbanisme {de(seat)}:15"
         if kind == "lycee_fr":
-            return f"Lycée professionnel {de(plain)}:15"
+            return f"Lycée des métiers {de(seat)}:15"
         if kind == "sdis_fr":
             return "Service départemental d'incendie et de secours:15"
         if kind == "usagers":
@@ -1848,32 +1995,37 @@ class Gen:
         partner = ps_["partners"][0] if ps_["partners"] else \
             ps_.get("lieu", [""])[0]
         zone = "rich" if cc in RICH else "dev"
+        lead_kind = AUTH[ps_["fr"][0]]["kind"]
         out = []
         for k in range(ps_["n"]):
             theme = ps_["themes"][k % len(ps_["themes"])]
             cands = [t for t in T if t["themes"][0] == theme
-                     and zone in t["where"] and t["id"] not in out
+                     and (zone in t["where"] or
+                          (cc in EUROPE and "rich" in t["where"]))
+                     and t["id"] not in out
+                     and not t["explicit"]
+                     and not (t["only"] and cc not in t["only"])
                      and not (t["rural"] and partner in BIG)
                      and not (ps_["kind"] == "un-pour-cent"
                               and not t["water"])
                      and not (t["size"] == "typical"
-                              and ps_["size_k"] == "small")]
+                              and ps_["size"] == "small")
+                     and not (t["lead"] and lead_kind not in t["lead"])]
             if cc in EUROPE:
                 rich = [t for t in cands if "rich" in t["where"]]
                 cands = rich or cands
             if not cands:
                 cands = [t for t in T if theme in t["themes"]
-                         and zone in t["where"] and t["id"] not in out]
+                         and zone in t["where"] and t["id"] not in out
+                         and not t["explicit"]]
             if not cands:
                 fail(f"no template for {theme} in {cc}")
             out.append(rng.choice(cands)["id"])
         return out
 
     def make_projects(self):
-        rng = self.rng
         drafts = []
         for ps_ in P:
-            ps_["size_k"] = ps_["size"]
             ids = self.pick_templates(ps_, ps_["cc"])
             for k, tid in enumerate(ids):
                 drafts.append(self.make_project(ps_, k, tid))
@@ -1884,7 +2036,6 @@ class Gen:
         self.projects = drafts
         for d in drafts:
             self.make_funding(d)
-        del rng
 
     def make_project(self, ps_, k, tid):
         rng = self.rng
@@ -1899,10 +2050,7 @@ class Gen:
             place = ps_["lieu"][0]
         elif partners[0] in CAPITAL and rng.random() < 0.7:
             place = CAPITAL[partners[0]]
-        size = ps_["size"]
-        if ps_.get("large") == k + 1 - 0 and k == 0:
-            size = "large"
-        ps_["size_k"] = size
+        size = "large" if ps_.get("large") == k + 1 else ps_["size"]
         if special and "start" in special:
             start = dt.date.fromisoformat(special["start"])
             m = special["months"]
@@ -1910,19 +2058,22 @@ class Gen:
             end = dt.date(start.year + end_m // 12, end_m % 12 + 1,
                           start.day) - dt.timedelta(days=1)
         else:
-            start, end = self.dates(ps_, k)
-        ps_["size_k"] = ps_["size"]
+            start, end = self.dates(ps_, k, size)
         status = self.status(ps_, cc, start, end)
         ctx = self.context(lead, partners[0] if partners else "", place, cc,
                            start)
         # Title, description
-        phase = ""
         if special:
             titre, titre_en = special["fr"], special["en"]
             desc = [special["desc"]]
         else:
-            titre = t["fr"].format(**ctx)
-            titre_en = t["en"].format(**ctx)
+            if isinstance(t["fr"], list):
+                i = rng.randrange(len(t["fr"]))
+                titre, titre_en = t["fr"][i], t["en"][i]
+            else:
+                titre, titre_en = t["fr"], t["en"]
+            titre = titre.format(**ctx)
+            titre_en = titre_en.format(**ctx)
             desc = [rng.choice(t["desc"]).format(**ctx)]
         extra = self.extra_sentence(ps_, t, ctx, k, lead, status)
         if extra:
@@ -1933,22 +2084,25 @@ class Gen:
                          else t["cad"])
         odd = list(rng.choice(special.get("odd", t["odd"]) if special
                               else t["odd"]))
-        if t["extra"] and len(themes) < 3 and rng.random() < 0.35 \
-                and not special:
-            x = rng.choice(t["extra"])
-            if x not in themes:
-                themes.append(x)
-                goals = sorted(self.refs.theme_goals[x], key=int)
-                g = goals[0]
-                if len(odd) < 3 and g not in odd and \
-                        not any(o.split(".")[0] == g for o in odd):
-                    odd.append(g)
+        # One or two more themes, with their main SDG goal.
+        extras = [x for x in t["extra"] if x not in themes] \
+            if not special else []
+        for chance in (0.5, 0.3):
+            if not extras or len(themes) >= 3 or rng.random() >= chance:
+                break
+            x = rng.choice(extras)
+            extras.remove(x)
+            themes.append(x)
+            g = self.refs.theme_goals[x][0]  # the theme's main goal
+            if len(odd) < 3 and not any(o.split(".")[0] == g for o in odd):
+                odd.append(g)
         # Actors
         acteurs = []
         for kind in t["actors"]:
             if rng.random() < 0.55:
-                act = self.actor(kind, lead, partners[0] if partners else
-                                 place, cc)
+                act = self.actor(kind, lead,
+                                 CAPITAL.get(partners[0], partners[0])
+                                 if partners else place, cc, themes[0])
                 if act and act not in acteurs:
                     acteurs.append(act)
         if ps_["kind"] == "jumelage" and rng.random() < 0.5:
@@ -1961,8 +2115,8 @@ class Gen:
             benef = ""
         lieu = place
         if not lieu and partners and rng.random() < 0.15:
-            lieu = partners[0]
-        with_en = rng.random() < 0.3 or cc in RICH
+            lieu = CAPITAL.get(partners[0], partners[0])
+        with_en = rng.random() < 0.28 or cc in RICH
         d = dict(cc=cc, ps=ps_, tpl=t, special=special, titre=titre,
                  titre_en=titre_en if with_en else "",
                  description=" ".join(desc),
@@ -1972,7 +2126,7 @@ class Gen:
                  auths=auths, partners=partners, kind=ps_["kind"],
                  start=start, end=end, status=status, themes=themes,
                  odd=odd, cad=cad, acteurs=acteurs, benef=benef, lieu=lieu,
-                 size=size, phase=phase)
+                 size=size)
         return d
 
     def extra_sentence(self, ps_, t, ctx, k, lead, status):
@@ -1980,21 +2134,33 @@ class Gen:
         kind = ps_["kind"]
         opts = []
         if kind == "jumelage":
-            opts.append("Il fait vivre le jumelage entre les deux villes, "
-                        "avec l'appui du comité de jumelage.")
+            opts.append("Le projet fait vivre le jumelage entre les deux "
+                        "villes, avec l'appui du comité de jumelage.")
         elif kind == "urgence":
             opts.append("L'aide est coordonnée avec le Centre de crise et de "
                         "soutien du ministère de l'Europe et des Affaires "
                         "étrangères.")
         elif kind == "un-pour-cent":
-            opts.append("Il est financé au titre du « 1 % eau » (loi "
-                        "Oudin-Santini) par " + lead["label"] + ".")
+            opts.append("Le projet est financé au titre du « 1 % eau et "
+                        "assainissement » (loi Oudin-Santini) par " +
+                        lead["label"] + " et l'agence de l'eau.")
         elif ps_["partners"]:
-            opts.append("Il s'inscrit dans la convention de coopération "
-                        "décentralisée qui lie " + lead["label"] + " et " +
-                        ctx["la_p"] + ".")
+            lp = ctx["la_p"]
+            opts += [
+                "Le projet s'inscrit dans la convention de coopération "
+                "décentralisée qui lie " + lead["label"] + " et " + lp + ".",
+                "Un comité de pilotage réunit chaque année les élus et les "
+                "techniciens des deux collectivités.",
+                "La maîtrise d'ouvrage est assurée par " + lp + ", avec "
+                "l'appui technique des agents " + lead["de_city"] + ".",
+                "Des missions croisées d'élus et de techniciens ponctuent "
+                "chaque étape du projet.",
+                "Une évaluation à mi-parcours est prévue avec les services " +
+                ctx["de_p"] + ".",
+            ]
         if k >= 1 and kind in ("convention", "un-pour-cent"):
-            opts.append("Il prolonge les actions menées ensemble depuis " +
+            opts.append("Cette action prolonge celles que les deux "
+                        "collectivités mènent ensemble depuis " +
                         str(ps_["y0"]) + ".")
         if status == "suspendu":
             return ("Les activités sont suspendues depuis l'automne 2023 en "
@@ -2035,12 +2201,12 @@ class Gen:
             ceiling = 0.50  # Laos leaves the LDC list on 2026-11-24
         water = d["tpl"]["water"] if not d["special"] else None
         if size == "large":
-            funders.append(("afd", rng.uniform(0.45, 0.62)))
+            funders.append(("afd", rng.uniform(0.5, 0.65)))
         elif kind == "urgence":
             if rng.random() < 0.3:
                 funders.append(("meae", rng.uniform(0.2, 0.4)))
         else:
-            p_meae = {"ldc": 0.62, "oda": 0.55, "other": 0.12}[c["cat"]]
+            p_meae = {"ldc": 0.62, "oda": 0.55, "other": 0.08}[c["cat"]]
             if kind == "un-pour-cent":
                 p_meae = 0.2
             if rng.random() < p_meae:
@@ -2053,9 +2219,10 @@ class Gen:
             if kind == "un-pour-cent":
                 agency_share = rng.uniform(0.3, 0.5)
             funders.append(("agence", agency_share))
-        if ps_.get("ue") and size != "small" and rng.random() < 0.7:
+        if (ps_.get("ue") and size != "small" and rng.random() < 0.7) or \
+                (size == "large" and rng.random() < 0.5):
             funders.append(("ue", rng.uniform(0.25, 0.45)))
-        if d["partners"] and rng.random() < 0.6:
+        if d["partners"] and (rng.random() < 0.6 or size == "large"):
             funders.append(("partenaire", rng.uniform(0.04, 0.15)))
         if ps_.get("cofr") and rng.random() < 0.8:
             funders.append(("cofr", rng.uniform(0.06, 0.15)))
@@ -2071,13 +2238,20 @@ class Gen:
             funders.append(("entreprise", rng.uniform(0.03, 0.08)))
         # At most 5 funders besides the authority's own funds.
         funders = funders[:5]
-        own_target = rng.uniform(0.15, 0.45)
+        own_target = rng.uniform(0.15, 0.6)
         if kind == "urgence":
             own_target = rng.uniform(0.5, 0.9)
+        # Scale the other funders to what the authority leaves, each within
+        # a plausible limit; what is still missing is the authority's.
+        caps = {"afd": 0.65, "meae": ceiling - 0.03, "agence": 0.5,
+                "ue": 0.5, "partenaire": 0.2, "cofr": 0.2, "ofaj": 0.35,
+                "ofqj": 0.3, "association": 0.12, "fondation": 0.2,
+                "entreprise": 0.12}
         s = sum(x for _, x in funders)
-        if s + own_target > 1:
+        if s:
             factor = (1 - own_target) / s
-            funders = [(k, x * factor) for k, x in funders]
+            funders = [(k, min(x * factor, caps[k], 0.68)) for k, x in
+                       funders]
         nature_frac = rng.uniform(0.1, 0.42) if rng.random() < 0.55 else 0
         lines = []  # planned lines: dict(key, financeur, type, mec, year, cents, cur)
 
@@ -2122,11 +2296,17 @@ class Gen:
                 add(key, name, "association", "autre", rng.choice(years),
                     cents)
             elif key == "fondation":
-                add(key, rng.choice(FOUNDATIONS), "fondation", "autre",
-                    rng.choice(years), cents)
+                name = {EAU: FOUNDATIONS[1], EDU: FOUNDATIONS[2],
+                        JEUN: FOUNDATIONS[2], FRANCO: FOUNDATIONS[2],
+                        SANTE: FOUNDATIONS[3], CULT: FOUNDATIONS[4]}.get(
+                            theme, FOUNDATIONS[0])
+                add(key, name, "fondation", "autre", rng.choice(years), cents)
             elif key == "entreprise":
-                add(key, rng.choice(COMPANIES), "entreprise", "autre",
-                    rng.choice(years), cents)
+                name = {EAU: COMPANIES[1], ENER: COMPANIES[2],
+                        ATTEN: COMPANIES[3], EDU: COMPANIES[0],
+                        URG: COMPANIES[0]}.get(theme, rng.choice(COMPANIES))
+                add(key, name, "entreprise", "autre", rng.choice(years),
+                    cents)
         # Currency lines: convert to a local amount; the euro value is what
         # the importer computes from it.
         for ln in lines:
@@ -2141,7 +2321,9 @@ class Gen:
                 ln["rate_date"] = f"{y}-01-02"
                 ln["cents"] = int(round(local * rate_value(rate)))
         others = sum(ln["cents"] for ln in lines)
-        own = total - others
+        # The authority's funds take what the others leave, rounded: the
+        # budget is the sum of the lines.
+        own = self.round_to(total - others, unit)
         # Own funds: cash (budget-general or a "1 %" budget) and in kind.
         own_mec = "budget-general"
         if water and lead["kind"] in ("commune", "epci") and \
@@ -2149,7 +2331,7 @@ class Gen:
             own_mec = mec_water
         elif theme == DECH and lead["kind"] == "epci" and rng.random() < 0.6:
             own_mec = "1pc-dechets"
-        elif theme == ENER and lead["kind"] == "epci" and rng.random() < 0.5:
+        elif theme == ENER and lead["kind"] == "epci" and rng.random() < 0.8:
             own_mec = "1pc-energie"
         own_auths = d["auths"]
         nature = 0
@@ -2207,7 +2389,7 @@ class Gen:
         prio = {"meae": 0, "own": 1, "agence": 2, "afd": 3, "ue": 4,
                 "partenaire": 5, "nature": 6, "cofr": 7}
         order = sorted(planned, key=lambda ln: prio.get(ln["key"], 8))
-        room = 7 - len(planned)
+        room = min(7 - len(planned), rng.choice([1, 2, 2, 3, 3, 4]))
         for ln in order:
             if room <= 0:
                 break
@@ -2218,8 +2400,7 @@ class Gen:
                 continue
             key = ln["key"]
             if key == "meae":
-                f = 1.0 if st == "terminé" else (0.5 if st != "terminé"
-                                                 else 1.0)
+                f = 1.0 if st == "terminé" else 0.5
                 if st == "terminé" and rng.random() < 0.2:
                     f = 0.85
             elif key == "own":
@@ -2254,17 +2435,20 @@ class Gen:
     def edge_cases(self):
         rng = self.rng
         cands = [d for d in self.projects
-                 if d["start"].year >= 2025 and d["kind"] == "convention"
+                 if d["start"].year >= 2024 and d["kind"] == "convention"
+                 and d["status"] in ("en cours", "en projet")
                  and d["size"] != "large" and d["partners"]
                  and len(d["auths"]) == 1]
         rng.shuffle(cands)
-        cands.sort(key=lambda d: COUNTRIES[d["cc"]]["cat"])  # stable
+        # Calls of 2025 and 2026 first (the co-funding rates of 2025).
+        cands.sort(key=lambda d: d["start"].year < 2025)  # stable
         need = [("own-10", "ldc"), ("own-10", "oda"),
                 ("own-below-10", "ldc"), ("own-below-10", "oda"),
                 ("inkind-half", "ldc"), ("inkind-half", "oda"),
                 ("inkind-over-half", "ldc"), ("inkind-over-half", "oda"),
                 ("inkind-over-half", "ldc"),
                 ("meae-at-ceiling", "ldc"), ("meae-at-ceiling", "oda"),
+                ("meae-at-ceiling", "other"),
                 ("meae-over-ceiling", "oda")]
         used = set()
         self.edges = []
@@ -2284,7 +2468,10 @@ class Gen:
         rng = self.rng
         c = COUNTRIES[d["cc"]]
         lead = d["auths"][0]
-        total = rng.randrange(60_000, 200_001, 10_000) * 100
+        if d["size"] == "small":
+            total = rng.randrange(20_000, 40_001, 2_000) * 100
+        else:
+            total = rng.randrange(60_000, 200_001, 10_000) * 100
         y = d["start"].year
         ceiling = {"ldc": 70, "oda": 50, "other": 30}[c["cat"]]
         pct = lambda p: total * p // 100  # noqa: E731
@@ -2305,8 +2492,9 @@ class Gen:
                    "(6 % cash + 12 % in kind)"
         elif kind_ == "meae-at-ceiling":
             own_cash, nature, meae = pct(12), pct(4), pct(ceiling)
-            note = f"ministry share exactly {ceiling} %, the ceiling for " \
-                   f"{'an LDC' if c['cat'] == 'ldc' else 'another ODA country'}"
+            note = f"ministry share exactly {ceiling} %, the ceiling for " + \
+                {"ldc": "an LDC", "oda": "another ODA-eligible country",
+                 "other": "a country outside the ODA list"}[c["cat"]]
         else:
             own_cash, nature, meae = pct(15), pct(5), pct(ceiling + 5)
             note = f"ministry share {ceiling + 5} %, above the {ceiling} % " \
@@ -2455,7 +2643,7 @@ def check(refs, prow, frow, gen, cog_dir):
             if t not in refs.theme_goals:
                 errs.append(f"{ref}: unknown theme {t}")
                 continue
-            goals |= refs.theme_goals[t]
+            goals |= set(refs.theme_goals[t])
             dacs |= refs.theme_dac[t]
         odd = r["odd"].split("|")
         if not 1 <= len(odd) <= 3:

@@ -356,3 +356,38 @@ TEST(Crash, KillDuringImportLeavesAllOrNothing) {
 
 }  // namespace
 }  // namespace coopatlas::testing
+
+namespace coopatlas::testing {
+namespace {
+
+// The demonstration set that `make run` loads imports cleanly, flagged as
+// demonstration data, and a second import changes nothing.
+TEST(DemoData, ImportsFlaggedAndIdempotent) {
+  ScratchDb db;
+  auto registry = db.Open();
+  ProjectImportOptions o;
+  o.projects_file = SourceDir() + "/data/demo/projets.csv";
+  o.funding_file = SourceDir() + "/data/demo/financements.csv";
+  o.demo = true;
+  auto first = registry->ImportProjects(o);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_GE(first->created, 190);
+  auto info = registry->Info();
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->records["projects"], first->created);
+  EXPECT_GT(info->records["funding_lines"], 2 * first->created);
+  // Every project and funding line carries the flag.
+  EXPECT_EQ(CountRows(db.path(), "SELECT count(*) FROM project WHERE demo = 0"),
+            0);
+  EXPECT_EQ(
+      CountRows(db.path(), "SELECT count(*) FROM funding_line WHERE demo = 0"),
+      0);
+  const std::string before = Digest(db.path());
+  auto second = registry->ImportProjects(o);
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(second->written);
+  EXPECT_EQ(Digest(db.path()), before);
+}
+
+}  // namespace
+}  // namespace coopatlas::testing
