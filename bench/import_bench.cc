@@ -67,7 +67,9 @@ void BM_ImportWikipediaTwinnings(benchmark::State& state) {
   state.counters["partnerships"] = static_cast<double>(created);
   RemoveDb(path);
 }
-BENCHMARK(BM_ImportWikipediaTwinnings)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_ImportWikipediaTwinnings)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 void BM_Baseline_ParseOnly(benchmark::State& state) {
   for (auto _ : state) {
@@ -88,10 +90,12 @@ void BM_Baseline_RawSqliteInsert(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     RemoveDb(path);
-    auto db = coopatlas::store::Db::Open(path, coopatlas::store::OpenMode::kCreate);
+    auto db =
+        coopatlas::store::Db::Open(path, coopatlas::store::OpenMode::kCreate);
     if (!db.ok() ||
-        !(*db)->Exec("CREATE TABLE t(city1 TEXT, country1 TEXT, city2 TEXT, "
-                     "country2 TEXT)")
+        !(*db)
+             ->Exec("CREATE TABLE t(city1 TEXT, country1 TEXT, city2 TEXT, "
+                    "country2 TEXT)")
              .ok()) {
       std::abort();
     }

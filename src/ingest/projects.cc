@@ -12,13 +12,37 @@ namespace {
 
 // Column indexes in ProjectColumns().
 enum ProjectColumn {
-  kRef, kTitle, kTitleEn, kDescription, kDescriptionEn, kFrench, kPartner,
-  kCountry, kKind, kStart, kEnd, kStatus, kThemes, kSdgs, kDac, kActors,
-  kBeneficiaries, kPlace
+  kRef,
+  kTitle,
+  kTitleEn,
+  kDescription,
+  kDescriptionEn,
+  kFrench,
+  kPartner,
+  kCountry,
+  kKind,
+  kStart,
+  kEnd,
+  kStatus,
+  kThemes,
+  kSdgs,
+  kDac,
+  kActors,
+  kBeneficiaries,
+  kPlace
 };
 enum FundingColumn {
-  kFRef, kFLine, kFunder, kFunderType, kMechanism, kYear, kNature, kAmount,
-  kCurrency, kRate, kRateDate
+  kFRef,
+  kFLine,
+  kFunder,
+  kFunderType,
+  kMechanism,
+  kYear,
+  kNature,
+  kAmount,
+  kCurrency,
+  kRate,
+  kRateDate
 };
 
 // Splits a multi-valued cell on '|' (the CSV separator may be ';').
@@ -65,12 +89,12 @@ const Vocabulary& PartnershipKinds() {
 
 const Vocabulary& Statuses() {
   static const Vocabulary v = {
-      {"en projet", "planned"},   {"prevu", "planned"},
-      {"planned", "planned"},     {"en cours", "ongoing"},
-      {"ongoing", "ongoing"},     {"termine", "completed"},
-      {"acheve", "completed"},    {"completed", "completed"},
-      {"suspendu", "suspended"},  {"suspended", "suspended"},
-      {"annule", "cancelled"},    {"cancelled", "cancelled"},
+      {"en projet", "planned"},  {"prevu", "planned"},
+      {"planned", "planned"},    {"en cours", "ongoing"},
+      {"ongoing", "ongoing"},    {"termine", "completed"},
+      {"acheve", "completed"},   {"completed", "completed"},
+      {"suspendu", "suspended"}, {"suspended", "suspended"},
+      {"annule", "cancelled"},   {"cancelled", "cancelled"},
   };
   return v;
 }
@@ -140,10 +164,10 @@ const Vocabulary& Mechanisms() {
 
 const Vocabulary& Natures() {
   static const Vocabulary v = {
-      {"prevu", "planned"},      {"previsionnel", "planned"},
-      {"planned", "planned"},    {"budget", "planned"},
-      {"realise", "actual"},     {"verse", "actual"},
-      {"actual", "actual"},      {"paid", "actual"},
+      {"prevu", "planned"},   {"previsionnel", "planned"},
+      {"planned", "planned"}, {"budget", "planned"},
+      {"realise", "actual"},  {"verse", "actual"},
+      {"actual", "actual"},   {"paid", "actual"},
   };
   return v;
 }
@@ -209,15 +233,16 @@ const std::vector<ColumnSpec>& ProjectColumns() {
       {"titre_en", {"title_en", "english_title"}, false},
       {"description", {"description_fr", "résumé", "resume", "summary"}, false},
       {"description_en", {"english_description"}, false},
-      {"collectivite_fr", {"french_authority", "collectivité", "collectivite",
-                           "collectivité française", "porteur"},
+      {"collectivite_fr",
+       {"french_authority", "collectivité", "collectivite",
+        "collectivité française", "porteur"},
        true},
-      {"collectivite_partenaire", {"partner_authority", "partenaire",
-                                   "collectivité partenaire"},
+      {"collectivite_partenaire",
+       {"partner_authority", "partenaire", "collectivité partenaire"},
        false},
       {"pays", {"country", "pays partenaire", "partner_country"}, true},
-      {"type_partenariat", {"partnership_kind", "type de partenariat",
-                            "partnership_type"},
+      {"type_partenariat",
+       {"partnership_kind", "type de partenariat", "partnership_type"},
        false},
       {"date_debut", {"start_date", "début", "debut", "start"}, false},
       {"date_fin", {"end_date", "fin", "end"}, false},
@@ -258,8 +283,8 @@ Result<ProjectFiles> ReadProjectFiles(std::string_view project_bytes,
   Collector errors(&files.errors, max_errors);
   COOPATLAS_ASSIGN_OR_RETURN(files.projects_sheet,
                              ReadSheet(project_bytes, project_source));
-  COOPATLAS_ASSIGN_OR_RETURN(std::vector<int> pc,
-                             MapColumns(files.projects_sheet, ProjectColumns()));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      std::vector<int> pc, MapColumns(files.projects_sheet, ProjectColumns()));
   std::map<std::string, std::size_t> refs;  // ref -> line
   for (const auto& record : files.projects_sheet.rows) {
     ProjectRow row;
@@ -267,7 +292,8 @@ Result<ProjectFiles> ReadProjectFiles(std::string_view project_bytes,
     row.source = project_source;
     auto cell = [&](int column) -> std::string {
       const int i = pc[static_cast<std::size_t>(column)];
-      if (i < 0 || static_cast<std::size_t>(i) >= record.fields.size()) return {};
+      if (i < 0 || static_cast<std::size_t>(i) >= record.fields.size())
+        return {};
       return std::string(TrimCell(record.fields[static_cast<std::size_t>(i)]));
     };
     auto name = [](int column) {
@@ -283,9 +309,9 @@ Result<ProjectFiles> ReadProjectFiles(std::string_view project_bytes,
     if (!row.ref.empty()) {
       const auto [it, fresh] = refs.emplace(row.ref, row.line);
       if (!fresh) {
-        errors.Add(row.Where(name(kRef)),
-                   "project '" + row.ref + "' already defined at line " +
-                       std::to_string(it->second));
+        errors.Add(row.Where(name(kRef)), "project '" + row.ref +
+                                              "' already defined at line " +
+                                              std::to_string(it->second));
       }
     }
     row.title_en = cell(kTitleEn);
@@ -304,8 +330,8 @@ Result<ProjectFiles> ReadProjectFiles(std::string_view project_bytes,
                        "' (one of: " + Choices(PartnershipKinds()) + ")");
       }
     }
-    for (const auto& [column, out] : {std::pair{kStart, &row.started_on},
-                                      std::pair{kEnd, &row.ended_on}}) {
+    for (const auto& [column, out] :
+         {std::pair{kStart, &row.started_on}, std::pair{kEnd, &row.ended_on}}) {
       if (cell(column).empty()) continue;
       auto date = ParseDate(cell(column));
       if (date.ok()) {
@@ -383,14 +409,15 @@ Result<ProjectFiles> ReadProjectFiles(std::string_view project_bytes,
     row.source = funding_source;
     auto cell = [&](int column) -> std::string {
       const int i = fc[static_cast<std::size_t>(column)];
-      if (i < 0 || static_cast<std::size_t>(i) >= record.fields.size()) return {};
+      if (i < 0 || static_cast<std::size_t>(i) >= record.fields.size())
+        return {};
       return std::string(TrimCell(record.fields[static_cast<std::size_t>(i)]));
     };
     auto name = [](int column) {
       return FundingColumns()[static_cast<std::size_t>(column)].name;
     };
-    for (const int required : {kFRef, kFunder, kFunderType, kMechanism, kYear,
-                               kNature, kAmount}) {
+    for (const int required :
+         {kFRef, kFunder, kFunderType, kMechanism, kYear, kNature, kAmount}) {
       if (cell(required).empty()) {
         errors.Add(row.Where(name(required)), "required value missing");
       }
@@ -455,8 +482,9 @@ Result<ProjectFiles> ReadProjectFiles(std::string_view project_bytes,
       if (row.currency.size() != 3 ||
           row.currency.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
               std::string::npos) {
-        errors.Add(row.Where(name(kCurrency)),
-                   "'" + cell(kCurrency) + "' is not an ISO 4217 code (EUR, XOF, …)");
+        errors.Add(
+            row.Where(name(kCurrency)),
+            "'" + cell(kCurrency) + "' is not an ISO 4217 code (EUR, XOF, …)");
       }
     }
     if (!cell(kAmount).empty()) {
@@ -478,16 +506,16 @@ Result<ProjectFiles> ReadProjectFiles(std::string_view project_bytes,
         if (cell(kRate).empty() || !rate.ok() || *rate <= 0) {
           errors.Add(row.Where(name(kRate)),
                      "an amount in " + row.currency +
-                         " needs its exchange rate (euros per " +
-                         row.currency + ")");
+                         " needs its exchange rate (euros per " + row.currency +
+                         ")");
         } else if (cell(kRateDate).empty() || !date.ok()) {
           errors.Add(row.Where(name(kRateDate)),
                      "an amount in " + row.currency +
                          " needs the date of its exchange rate");
         } else {
           row.rate_date = *date;
-          row.amount_cents =
-              static_cast<std::int64_t>(std::llround(static_cast<long double>(*amount) * *rate));
+          row.amount_cents = static_cast<std::int64_t>(
+              std::llround(static_cast<long double>(*amount) * *rate));
         }
       }
       if (row.amount_cents > kMaxLineCents) {

@@ -33,14 +33,14 @@ struct CellError {
 struct ProjectRow {
   std::size_t line = 0;
   std::string ref, title_fr, title_en, description_fr, description_en;
-  std::vector<std::string> french_authorities;  // codes or names
+  std::vector<std::string> french_authorities;   // codes or names
   std::vector<std::string> partner_authorities;  // names
-  std::string country;          // as written
-  std::string partnership_kind;  // canonical: jumelage | convention | ...
+  std::string country;                           // as written
+  std::string partnership_kind;      // canonical: jumelage | convention | ...
   std::string started_on, ended_on;  // ISO or ""
-  std::string status;  // canonical
-  std::vector<std::string> themes;  // as written (codes or labels)
-  std::vector<std::string> sdgs;    // "6", "6.1"
+  std::string status;                // canonical
+  std::vector<std::string> themes;   // as written (codes or labels)
+  std::vector<std::string> sdgs;     // "6", "6.1"
   std::vector<std::pair<std::string, std::optional<double>>> dac;
   std::vector<std::pair<std::string, std::string>> actors;  // name, type
   std::string beneficiaries;
@@ -60,7 +60,7 @@ struct FundingRow {
                             // entreprise | fondation | autre
   std::string mechanism;    // canonical, see docs/formats.md
   int year = 0;
-  std::string nature;       // planned | actual
+  std::string nature;             // planned | actual
   std::int64_t amount_cents = 0;  // EUR
   std::string currency = "EUR";
   std::string original_amount, exchange_rate, rate_date;

@@ -16,10 +16,10 @@
 namespace coopatlas::ingest {
 
 struct Sheet {
-  std::string source;               // file name, for messages
+  std::string source;  // file name, for messages
   Encoding encoding = Encoding::kUtf8;
   char delimiter = ',';
-  std::vector<std::string> header;  // as written (trimmed)
+  std::vector<std::string> header;    // as written (trimmed)
   std::vector<core::CsvRecord> rows;  // blank lines removed; line numbers kept
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/file.h"
 #include "ingest/projects.h"
+#include "registry/import_common.h"
 #include "registry/keys.h"
 #include "registry/registry_impl.h"
 #include "store/records.h"
@@ -20,9 +21,9 @@ namespace {
 // IATI OrganisationType of each funder type of the funding file.
 std::string OrgTypeOfFunder(const std::string& funder_type) {
   static const std::map<std::string, std::string> kTypes = {
-      {"etat", "10"},        {"afd", "15"},         {"ue", "40"},
-      {"agence-eau", "15"},  {"association", "22"}, {"entreprise", "70"},
-      {"fondation", "60"},   {"autre", "90"}};
+      {"etat", "10"},       {"afd", "15"},         {"ue", "40"},
+      {"agence-eau", "15"}, {"association", "22"}, {"entreprise", "70"},
+      {"fondation", "60"},  {"autre", "90"}};
   const auto it = kTypes.find(funder_type);
   return it == kTypes.end() ? "90" : it->second;
 }
@@ -118,8 +119,8 @@ Result<ImportReport> Registry::ImportProjects(
     } else if (!row.country.empty()) {
       error(row.Where("pays"),
             country.status == Resolution::kAmbiguous
-                ? "country '" + row.country + "' is ambiguous: " +
-                      CandidatesText(country)
+                ? "country '" + row.country +
+                      "' is ambiguous: " + CandidatesText(country)
                 : "unknown country '" + row.country + "'");
     }
     for (const std::string& name : row.french_authorities) {
@@ -169,7 +170,8 @@ Result<ImportReport> Registry::ImportProjects(
   }
   for (const auto& p : resolved) by_ref[p.row->ref] = &p;
   // Funders.
-  std::vector<std::optional<Candidate>> funder_authorities(files.funding.size());
+  std::vector<std::optional<Candidate>> funder_authorities(
+      files.funding.size());
   for (std::size_t i = 0; i < files.funding.size(); ++i) {
     const auto& f = files.funding[i];
     if (f.funder_type == "collectivite") {
@@ -218,51 +220,19 @@ Result<ImportReport> Registry::ImportProjects(
   report.lines = files.projects.size() + files.funding.size();
   COOPATLAS_ASSIGN_OR_RETURN(
       auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
-  COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
-                             writer->StartRun("projects", options.projects_file));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      std::int64_t run, writer->StartRun("projects", options.projects_file));
   const store::Provenance provenance{options.projects_file, run, options.demo};
   auto count_other = [&](const std::string& what, store::PutOutcome o) {
-    if (o == store::PutOutcome::kCreated) ++report.others[what + "_created"];
-    if (o == store::PutOutcome::kUpdated) ++report.others[what + "_updated"];
+    importing::CountOther(&report, what, o);
   };
-  auto put_french = [&](const Candidate& c) -> Result<AuthorityRef> {
-    Authority a;
-    a.kind = c.kind;
-    a.country = "FR";
-    a.code = c.code;
-    a.name = c.name;
-    a.departement = c.departement;
-    a.region = c.region;
-    if (const Place* pl = places->FindFrench(c.name, c.departement)) {
-      a.lat = pl->lat;
-      a.lng = pl->lng;
-    }
-    COOPATLAS_ASSIGN_OR_RETURN(
-        auto r, store::PutAuthority(writer.get(), a, text::Fold(a.name),
-                                    {options.projects_file, run, false}));
-    count_other("authorities", r.outcome);
-    return AuthorityRef{r.id, a.kind, a.code, a.name, "FR", a.departement,
-                        a.region, ""};
+  auto put_french = [&](const Candidate& c) {
+    return importing::PutFrench(writer.get(), c, *places, options.projects_file,
+                                run, &report);
   };
-  auto put_foreign = [&](const std::string& name,
-                         const std::string& country) -> Result<AuthorityRef> {
-    Authority a;
-    a.kind = "foreign";
-    a.country = country;
-    a.name = text::Nfc(name);
-    a.admin_level = "municipality";
-    const std::string folded = text::Fold(a.name);
-    if (const Place* pl = places->FindUnique(country, folded)) {
-      a.lat = pl->lat;
-      a.lng = pl->lng;
-      a.admin1_code = pl->admin1.empty() ? "" : country + "." + pl->admin1;
-      a.admin1_name = places->Admin1Name(a.admin1_code);
-    }
-    COOPATLAS_ASSIGN_OR_RETURN(auto r, store::PutAuthority(writer.get(), a,
-                                                           folded, provenance));
-    count_other("authorities", r.outcome);
-    return AuthorityRef{r.id, a.kind, "", a.name, country, "", "",
-                        a.admin1_name};
+  auto put_foreign = [&](const std::string& name, const std::string& country) {
+    return importing::PutForeign(writer.get(), name, country, *places,
+                                 provenance, &report);
   };
   auto put_actor = [&](const std::string& name, const std::string& type,
                        const std::string& country) -> Result<Actor> {
@@ -296,8 +266,9 @@ Result<ImportReport> Registry::ImportProjects(
     project.beneficiaries = row.beneficiaries;
     project.themes = p.themes;
     std::sort(project.themes.begin(), project.themes.end());
-    project.themes.erase(std::unique(project.themes.begin(), project.themes.end()),
-                         project.themes.end());
+    project.themes.erase(
+        std::unique(project.themes.begin(), project.themes.end()),
+        project.themes.end());
     for (const auto& s : row.sdgs) {
       project.sdgs.push_back({s, "person", "accepted", std::nullopt, ""});
     }
@@ -315,9 +286,9 @@ Result<ImportReport> Registry::ImportProjects(
       partners.push_back(a);
       project.participants.push_back({a, std::nullopt, "partner", 4});
       COOPATLAS_ASSIGN_OR_RETURN(auto full, store::FindAuthority(db, a.id));
-      project.locations.push_back(
-          {p.country, a.id, a.name, full ? full->lat : std::nullopt,
-           full ? full->lng : std::nullopt});
+      project.locations.push_back({p.country, a.id, a.name,
+                                   full ? full->lat : std::nullopt,
+                                   full ? full->lng : std::nullopt});
     }
     if (!row.place.empty()) {
       const Place* pl = places->FindUnique(p.country, text::Fold(row.place));
@@ -341,8 +312,8 @@ Result<ImportReport> Registry::ImportProjects(
       for (const AuthorityRef& a : partners) {
         foreign.emplace_back(a.country, text::Fold(a.name));
       }
-      const std::string key =
-          PartnershipKey(row.partnership_kind, std::move(fr), std::move(foreign));
+      const std::string key = PartnershipKey(row.partnership_kind,
+                                             std::move(fr), std::move(foreign));
       Partnership partnership;
       partnership.kind = row.partnership_kind;
       partnership.status = "active";
@@ -368,17 +339,7 @@ Result<ImportReport> Registry::ImportProjects(
     }
     COOPATLAS_ASSIGN_OR_RETURN(
         auto r, store::PutProject(writer.get(), project, provenance));
-    switch (r.outcome) {
-      case store::PutOutcome::kCreated:
-        ++report.created;
-        break;
-      case store::PutOutcome::kUpdated:
-        ++report.updated;
-        break;
-      case store::PutOutcome::kUnchanged:
-        ++report.unchanged;
-        break;
-    }
+    importing::CountMain(&report, r.outcome);
     project_ids[row.ref] = r.id;
     report.line_outcomes.push_back({row.line, "imported", row.ref, r.id});
     ++report.outcomes["imported"];
@@ -406,7 +367,8 @@ Result<ImportReport> Registry::ImportProjects(
                                  put_french(*funder_authorities[i]));
     } else if (f.funder_type == "partenaire") {
       for (const AuthorityRef& a : partners_of[f.project_ref]) {
-        if (text::Fold(a.name) == text::Fold(f.funder)) line.funder_authority = a;
+        if (text::Fold(a.name) == text::Fold(f.funder))
+          line.funder_authority = a;
       }
     } else {
       COOPATLAS_ASSIGN_OR_RETURN(
@@ -417,9 +379,6 @@ Result<ImportReport> Registry::ImportProjects(
         auto r, store::PutFundingLine(writer.get(), project_ids[f.project_ref],
                                       line, provenance));
     count_other("funding_lines", r.outcome);
-    if (r.outcome == store::PutOutcome::kUnchanged) {
-      ++report.others["funding_lines_unchanged"];
-    }
     keys_of[f.project_ref].push_back(line.key);
     report.line_outcomes.push_back({f.line, "imported", line.key, r.id});
     ++report.outcomes["imported"];
@@ -435,26 +394,8 @@ Result<ImportReport> Registry::ImportProjects(
     }
   }
 
-  std::int64_t changes = report.created + report.updated;
-  for (const auto& [k, v] : report.others) {
-    if (k.find("_created") != std::string::npos ||
-        k.find("_updated") != std::string::npos ||
-        k.find("_removed") != std::string::npos) {
-      changes += v;
-    }
-  }
-  report.written = changes > 0;
-  report.seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
-  if (!options.dry_run && report.written) {
-    COOPATLAS_RETURN_IF_ERROR(writer->FinishRun(
-        run, "{\"created\":" + std::to_string(report.created) +
-                 ",\"updated\":" + std::to_string(report.updated) + "}"));
-    COOPATLAS_RETURN_IF_ERROR(writer->Commit());
-  } else {
-    report.written = false;
-  }
+  COOPATLAS_RETURN_IF_ERROR(
+      importing::Finish(writer.get(), run, &report, start));
   return report;
 }
 

@@ -9,6 +9,7 @@
 #include "ingest/sheet.h"
 #include "ingest/twinnings.h"
 #include "ingest/values.h"
+#include "registry/import_common.h"
 #include "registry/keys.h"
 #include "registry/places.h"
 #include "registry/registry_impl.h"
@@ -226,33 +227,17 @@ Result<ImportReport> Registry::ImportTwinnings(
       chosen = r.candidates[0];
     }
 
-    // The French authority.
+    // The French and the partner authority.
     std::int64_t fr_id = 0;
     const std::string fr_key = chosen.kind + ":" + chosen.code;
     if (const auto it = french_ids.find(fr_key); it != french_ids.end()) {
       fr_id = it->second;
     } else {
-      Authority a;
-      a.kind = chosen.kind;
-      a.country = "FR";
-      a.code = chosen.code;
-      a.name = chosen.name;
-      a.departement = chosen.departement;
-      a.region = chosen.region;
-      if (const Place* p =
-              places->FindFrench(chosen.name, chosen.departement)) {
-        a.lat = p->lat;
-        a.lng = p->lng;
-      }
       COOPATLAS_ASSIGN_OR_RETURN(
-          auto r, store::PutAuthority(writer.get(), a, text::Fold(a.name),
-                                      {options.file, run, false}));
-      if (r.outcome == store::PutOutcome::kCreated)
-        ++report.others["authorities"];
-      fr_id = french_ids[fr_key] = r.id;
+          AuthorityRef a, importing::PutFrench(writer.get(), chosen, *places,
+                                               options.file, run, &report));
+      fr_id = french_ids[fr_key] = a.id;
     }
-
-    // The partner authority, by folded name within its country.
     const std::string country = partner_country.candidates[0].code;
     const std::string partner_display = text::Nfc(partner_name);
     const std::string folded = text::Fold(partner_display);
@@ -262,22 +247,11 @@ Result<ImportReport> Registry::ImportTwinnings(
         it != foreign_ids.end()) {
       partner_id = it->second;
     } else {
-      Authority a;
-      a.kind = "foreign";
-      a.country = country;
-      a.name = partner_display;
-      a.admin_level = "municipality";
-      if (const Place* p = places->FindUnique(country, folded)) {
-        a.lat = p->lat;
-        a.lng = p->lng;
-        a.admin1_code = p->admin1.empty() ? "" : country + "." + p->admin1;
-        a.admin1_name = places->Admin1Name(a.admin1_code);
-      }
       COOPATLAS_ASSIGN_OR_RETURN(
-          auto r, store::PutAuthority(writer.get(), a, folded, provenance));
-      if (r.outcome == store::PutOutcome::kCreated)
-        ++report.others["authorities"];
-      partner_id = foreign_ids[partner_key] = r.id;
+          AuthorityRef a,
+          importing::PutForeign(writer.get(), partner_display, country, *places,
+                                provenance, &report));
+      partner_id = foreign_ids[partner_key] = a.id;
     }
 
     // The partnership: one per pair, whatever the direction or spelling.
@@ -296,17 +270,7 @@ Result<ImportReport> Registry::ImportTwinnings(
     COOPATLAS_ASSIGN_OR_RETURN(
         auto r, store::PutPartnership(writer.get(), key, p, {fr_id},
                                       {partner_id}, provenance));
-    switch (r.outcome) {
-      case store::PutOutcome::kCreated:
-        ++report.created;
-        break;
-      case store::PutOutcome::kUpdated:
-        ++report.updated;
-        break;
-      case store::PutOutcome::kUnchanged:
-        ++report.unchanged;
-        break;
-    }
+    importing::CountMain(&report, r.outcome);
     add_line(row.line, "imported",
              chosen.name + " (" + chosen.code + ") — " + partner_display +
                  " (" + country + ")",
@@ -314,20 +278,8 @@ Result<ImportReport> Registry::ImportTwinnings(
   }
   for (auto& [key, issue] : issues) report.issues.push_back(std::move(issue));
 
-  report.written =
-      report.created + report.updated > 0 || report.others["authorities"] > 0;
-  report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  if (!options.dry_run && report.written) {
-    COOPATLAS_RETURN_IF_ERROR(writer->FinishRun(
-        run, "{\"created\":" + std::to_string(report.created) +
-                 ",\"updated\":" + std::to_string(report.updated) +
-                 ",\"unchanged\":" + std::to_string(report.unchanged) + "}"));
-    COOPATLAS_RETURN_IF_ERROR(writer->Commit());
-  } else {
-    report.written = false;  // dry run, or nothing new: roll back
-  }
+  COOPATLAS_RETURN_IF_ERROR(
+      importing::Finish(writer.get(), run, &report, start));
   return report;
 }
 

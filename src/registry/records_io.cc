@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "export/json_codec.h"
 #include "export/tables.h"
+#include "registry/import_common.h"
 #include "registry/registry_impl.h"
 #include "store/records.h"
 #include "store/reference_tables.h"
@@ -240,10 +241,7 @@ Result<ImportReport> Registry::ImportJson(const std::string& file, bool dry_run,
   report.encoding = "UTF-8";
   report.dry_run = dry_run;
   auto count = [&report](const std::string& what, store::PutOutcome o) {
-    if (o == store::PutOutcome::kCreated) ++report.others[what + "_created"];
-    if (o == store::PutOutcome::kUpdated) ++report.others[what + "_updated"];
-    if (o == store::PutOutcome::kUnchanged)
-      ++report.others[what + "_unchanged"];
+    importing::CountOther(&report, what, o);
   };
   // Provenance as recorded in the file (source, demo); the run is this one.
   auto provenance = [run](const RecordMeta& m) {
@@ -284,17 +282,7 @@ Result<ImportReport> Registry::ImportJson(const std::string& file, bool dry_run,
   for (const auto& p : data.projects) {
     COOPATLAS_ASSIGN_OR_RETURN(
         auto r, store::PutProject(writer.get(), p, provenance(p.meta)));
-    switch (r.outcome) {
-      case store::PutOutcome::kCreated:
-        ++report.created;
-        break;
-      case store::PutOutcome::kUpdated:
-        ++report.updated;
-        break;
-      case store::PutOutcome::kUnchanged:
-        ++report.unchanged;
-        break;
-    }
+    importing::CountMain(&report, r.outcome);
     std::vector<std::string> keys;
     for (const auto& f : p.funding) {
       COOPATLAS_ASSIGN_OR_RETURN(
@@ -309,20 +297,8 @@ Result<ImportReport> Registry::ImportJson(const std::string& file, bool dry_run,
     report.outcomes["projects"]++;
   }
   report.lines = data.partnerships.size() + data.projects.size();
-  std::int64_t changes = report.created + report.updated;
-  for (const auto& [k, v] : report.others) {
-    if (k.find("_unchanged") == std::string::npos) changes += v;
-  }
-  report.written = changes > 0;
-  report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  if (!dry_run && report.written) {
-    COOPATLAS_RETURN_IF_ERROR(writer->FinishRun(run, "{}"));
-    COOPATLAS_RETURN_IF_ERROR(writer->Commit());
-  } else {
-    report.written = false;
-  }
+  COOPATLAS_RETURN_IF_ERROR(
+      importing::Finish(writer.get(), run, &report, start));
   return report;
 }
 

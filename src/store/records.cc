@@ -604,9 +604,10 @@ Result<std::map<std::string, std::int64_t>> CountRecords(Db* db) {
                                  table));
     COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
     (void)row;
-    const std::string name = std::string(table) == "authority"      ? "authorities"
-                             : std::string(table) == "funding_line" ? "funding_lines"
-                                                                    : std::string(table) + "s";
+    const std::string name = std::string(table) == "authority" ? "authorities"
+                             : std::string(table) == "funding_line"
+                                 ? "funding_lines"
+                                 : std::string(table) + "s";
     counts[name] = s.ColumnInt(0);
     demo += s.ColumnInt(1);
   }
