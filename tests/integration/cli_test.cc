@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "integration/environment.h"
+#include "integration/records_util.h"
 #include "store/test_util.h"
 
 namespace coopatlas::testing {
@@ -155,6 +156,88 @@ TEST(Cli, MissingDatabaseAndUsageErrors) {
       Cli({"resolve", "--db", ReferenceDbPath(), "--kind", "planet", "Paris"});
   EXPECT_EQ(bad_kind.exit, 3);
   EXPECT_NE(bad_kind.err.find("unknown kind"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace coopatlas::testing
+
+namespace coopatlas::testing {
+namespace {
+
+TEST(CliRecords, ImportListShowExportTemplate) {
+  ScratchDb db;
+  // Dry run first: the JSON summary, nothing written.
+  const std::string before = Digest(db.path());
+  CliRun dry = Cli({"import", "twinnings", "--db", db.path(), "--dry-run",
+                    "--json", WikipediaFile()});
+  ASSERT_EQ(dry.exit, 0) << dry.err;
+  auto summary = nlohmann::json::parse(dry.out);
+  EXPECT_EQ(summary["dry_run"], true);
+  EXPECT_EQ(summary["written"], false);
+  EXPECT_GE(summary["created"].get<int>(), 3300);
+  EXPECT_EQ(Digest(db.path()), before);
+
+  CliRun real = Cli({"import", "twinnings", "--db", db.path(), "--report",
+                     db.File("report.json"), WikipediaFile()});
+  ASSERT_EQ(real.exit, 0) << real.err;
+  EXPECT_NE(real.out.find("lines no_french_party:"), std::string::npos);
+  const auto report = nlohmann::json::parse(Slurp(db.File("report.json")));
+  EXPECT_EQ(report["lines_detail"].size(), 26114u);
+  EXPECT_FALSE(report["issues"].empty());
+
+  // list partnerships --country SN --json: one object per partnership,
+  // naming its French and partner authorities with codes and countries.
+  CliRun list = Cli(
+      {"list", "partnerships", "--db", db.path(), "--country", "SN", "--json"});
+  ASSERT_EQ(list.exit, 0) << list.err;
+  const auto partnerships = nlohmann::json::parse(list.out);
+  ASSERT_TRUE(partnerships.is_array());
+  ASSERT_FALSE(partnerships.empty());
+  for (const auto& p : partnerships) {
+    ASSERT_FALSE(p["french"].empty());
+    EXPECT_EQ(p["french"][0]["country"], "FR");
+    EXPECT_TRUE(p["french"][0]["code"].is_string());
+    EXPECT_EQ(p["partners"][0]["country"], "SN");
+    EXPECT_TRUE(p["partners"][0].contains("code"));
+    EXPECT_TRUE(p["partners"][0]["name"].is_string());
+  }
+
+  CliRun show =
+      Cli({"show", "authority", "42218", "--db", db.path(), "--json"});
+  ASSERT_EQ(show.exit, 0) << show.err;
+  const auto page = nlohmann::json::parse(show.out);
+  EXPECT_EQ(page["name"], "Saint-Étienne");
+  EXPECT_EQ(page["epci"][0]["siren"], "244200770");
+  EXPECT_GT(page["partnerships"].size(), 5u);
+  EXPECT_EQ(Cli({"show", "authority", "99999", "--db", db.path()}).exit, 4);
+
+  CliRun exported =
+      Cli({"export", "--db", db.path(), "--format", "csv", "--excel",
+           "--country", "SN", "--out", db.File("sn.csv")});
+  ASSERT_EQ(exported.exit, 0) << exported.err;
+  const std::string csv = Slurp(db.File("sn.csv"));
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.find("id;type;statut"), std::string::npos);
+  EXPECT_EQ(Cli({"export", "--db", db.path(), "--format", "pdf", "--out",
+                 db.File("x")})
+                .exit,
+            3);
+
+  CliRun tmpl = Cli({"template", "projects", "--out", db.File("")});
+  ASSERT_EQ(tmpl.exit, 0) << tmpl.err;
+  EXPECT_EQ(Slurp(db.File("projets.csv")).substr(0, 17), "ref_projet,titre,");
+  EXPECT_EQ(Slurp(db.File("financements.csv")).substr(0, 11), "ref_projet,");
+}
+
+TEST(CliRecords, BadProjectFileExitsThreeAndNamesThePlace) {
+  ScratchDb db;
+  const std::string file = db.Write(
+      "p.csv",
+      "ref_projet,titre,collectivite_fr,pays\nP1,T,Sainte-Colombe,SN\n");
+  CliRun r = Cli({"import", "projects", "--db", db.path(), file});
+  EXPECT_EQ(r.exit, 3);
+  EXPECT_NE(r.err.find("line 2, column 'collectivite_fr'"), std::string::npos)
+      << r.err;
 }
 
 }  // namespace
