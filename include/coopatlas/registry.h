@@ -102,6 +102,19 @@ struct AuthorityPage {
   std::vector<Project> projects;
 };
 
+// Counts for the atlas (home page, dashboard).
+struct StatsBucket {
+  std::string value, label, label_en;
+  std::string extra;  // countries: ISO numeric code
+  std::int64_t count = 0;
+};
+struct AtlasStats {
+  std::map<std::string, std::int64_t> totals;
+  // country, world_region, departement, fr_region, authority_kind,
+  // partnership_kind, theme, sdg, year -> buckets, largest first.
+  std::map<std::string, std::vector<StatsBucket>> by;
+};
+
 // What happened to one line of an imported file.
 struct ImportLine {
   std::size_t line = 0;
@@ -195,6 +208,9 @@ class Registry {
   Result<std::vector<Partnership>> ListPartnerships(
       const RecordFilter& filter) const;
   Result<std::vector<Project>> ListProjects(const RecordFilter& filter) const;
+
+  // Counts by every dimension of the atlas. Thread-safe.
+  Result<AtlasStats> Stats() const;
 
   // A French authority by code (INSEE, SIREN, département or région code).
   // Errors: kNotFound with a hint when the code is unknown.

@@ -77,8 +77,11 @@ void WriteProblem(const Status& status, httplib::Response& response) {
   response.set_content(body.dump(), "application/problem+json");
 }
 
-Api::Api(const Registry* registry, std::string web_root)
-    : registry_(registry), web_root_(std::move(web_root)) {
+Api::Api(const Registry* registry, std::string web_root,
+         std::string vendor_root)
+    : registry_(registry),
+      web_root_(std::move(web_root)),
+      vendor_root_(std::move(vendor_root)) {
   routes_.push_back({"GET", "/healthz", "liveness and database check",
                      [this](const httplib::Request&, httplib::Response& res) {
                        auto info = registry_->Info();
@@ -104,6 +107,18 @@ Api::Api(const Registry* registry, std::string web_root)
                        body.erase("path");  // server-side detail
                        WriteJson(body, res);
                      }});
+  routes_.push_back(
+      {"GET", "/api/v1/stats",
+       "counts by country, world region, French région and département, "
+       "authority kind, partnership kind, theme, SDG, year",
+       [this](const httplib::Request&, httplib::Response& res) {
+         auto stats = registry_->Stats();
+         if (!stats.ok()) {
+           WriteProblem(stats.status(), res);
+           return;
+         }
+         WriteJson(ToJson(*stats), res);
+       }});
   routes_.push_back(
       {"GET", "/api/v1/resolve",
        "names to official codes (?name=&kind=&departement=&postcode=, or "
@@ -154,16 +169,36 @@ void Api::Dispatch(const httplib::Request& request,
 void Api::ServeStatic(const httplib::Request& request,
                       httplib::Response& response) const {
   std::string path = request.path;
-  if (path.empty() || path.back() == '/') path += "index.html";
-  // No way out of the web root: refuse any '..' segment and invalid UTF-8.
+  // No way out of the roots: refuse any '..' segment and invalid UTF-8.
   if (!core::IsValidUtf8(path) || path.find("..") != std::string::npos ||
-      path.find('\0') != std::string::npos || web_root_.empty()) {
+      path.find('\0') != std::string::npos || path.empty() || path[0] != '/') {
     WriteProblem(Status::NotFound("no such page: " + request.path), response);
     return;
   }
-  auto content = core::ReadFile(web_root_ + path);
+  std::string file;
+  static const char* const kVendor[] = {"/vendor/d3-geo/", "/vendor/d3-array/",
+                                        "/vendor/topojson-client/",
+                                        "/vendor/world-atlas/"};
+  for (const char* prefix : kVendor) {
+    if (path.rfind(prefix, 0) == 0 && !vendor_root_.empty()) {
+      file = vendor_root_ + path.substr(std::string("/vendor").size());
+    }
+  }
+  if (file.empty()) {
+    if (path.rfind("/api/", 0) == 0 || path.rfind("/vendor/", 0) == 0) {
+      WriteProblem(Status::NotFound("no route GET " + path), response);
+      return;
+    }
+    // Pages of the interface (/recherche, /collectivites/42218, ...) have
+    // no extension: the single page answers them all.
+    const std::string last = path.substr(path.rfind('/') + 1);
+    if (last.find('.') == std::string::npos) path = "/index.html";
+    file = web_root_ + path;
+  }
+  auto content = web_root_.empty() ? Result<std::string>(Status::NotFound(""))
+                                   : core::ReadFile(file);
   if (!content.ok()) {
-    WriteProblem(Status::NotFound("no such page: " + request.path), response);
+    WriteProblem(Status::NotFound("no such file: " + request.path), response);
     return;
   }
   response.status = 200;
@@ -173,7 +208,8 @@ void Api::ServeStatic(const httplib::Request& request,
 
 struct Server::Impl {
   Impl(const Registry* registry, ServerOptions opts)
-      : options(std::move(opts)), api(registry, options.web_root) {}
+      : options(std::move(opts)),
+        api(registry, options.web_root, options.vendor_root) {}
   ServerOptions options;
   Api api;
   httplib::Server server;

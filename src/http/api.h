@@ -30,7 +30,8 @@ class Api {
   };
 
   // `registry` must outlive the Api. Thread-safe: handlers only read.
-  Api(const Registry* registry, std::string web_root);
+  Api(const Registry* registry, std::string web_root,
+      std::string vendor_root = "");
 
   // Answers one request: a route of the table, else a static file, else a
   // 404 problem. Used by the server and, without sockets, by the tests.
@@ -45,6 +46,7 @@ class Api {
 
   const Registry* registry_;
   std::string web_root_;
+  std::string vendor_root_;
   std::vector<Route> routes_;
 };
 

@@ -15,6 +15,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";  // loopback unless told otherwise
   int port = 8080;
   std::string web_root;  // static files of the user interface
+  // npm packages the interface loads (d3-geo, topojson-client, world-atlas),
+  // served under /vendor/ from this node_modules folder.
+  std::string vendor_root;
   int threads = 8;
 
   Status Validate() const;

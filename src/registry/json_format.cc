@@ -95,6 +95,31 @@ nlohmann::ordered_json ToJson(const ImportReport& report) {
   return out;
 }
 
+nlohmann::ordered_json ToJson(const AtlasStats& stats) {
+  nlohmann::ordered_json out;
+  nlohmann::ordered_json totals = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : stats.totals) totals[k] = v;
+  out["totals"] = totals;
+  for (const char* name :
+       {"country", "world_region", "fr_region", "departement", "authority_kind",
+        "partnership_kind", "theme", "sdg", "year"}) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    const auto it = stats.by.find(name);
+    if (it != stats.by.end()) {
+      for (const auto& b : it->second) {
+        nlohmann::ordered_json j = {{"value", b.value},
+                                    {"label", b.label},
+                                    {"label_en", b.label_en},
+                                    {"count", b.count}};
+        if (!b.extra.empty()) j["numeric"] = b.extra;
+        list.push_back(std::move(j));
+      }
+    }
+    out[std::string("by_") + name] = std::move(list);
+  }
+  return out;
+}
+
 nlohmann::ordered_json ErrorJson(const Status& status) {
   return {{"error", std::string(CodeName(status.code()))},
           {"message", status.message()}};

@@ -22,6 +22,10 @@ nlohmann::ordered_json ToJson(const ImportReport& report);
 // The summary only (no per-line outcomes), for --json output.
 nlohmann::ordered_json SummaryJson(const ImportReport& report);
 
+// {"totals": {...}, "by_country": [{"value", "label", "label_en", "count",
+// "numeric"}], "by_world_region": [...], ...}
+nlohmann::ordered_json ToJson(const AtlasStats& stats);
+
 // {"error": code name, "message"}
 nlohmann::ordered_json ErrorJson(const Status& status);
 

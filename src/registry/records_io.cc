@@ -13,6 +13,7 @@
 #include "registry/registry_impl.h"
 #include "store/records.h"
 #include "store/reference_tables.h"
+#include "store/stats.h"
 #include "store/writer.h"
 #include "text/fold.h"
 
@@ -101,6 +102,22 @@ Result<std::vector<Project>> Registry::ListProjects(
   COOPATLAS_RETURN_IF_ERROR(CheckFilter(filter));
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
   return store::ListProjects(impl_->db.get(), ToProjectFilter(filter));
+}
+
+Result<AtlasStats> Registry::Stats() const {
+  std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  COOPATLAS_ASSIGN_OR_RETURN(store::Stats s,
+                             store::ComputeStats(impl_->db.get()));
+  AtlasStats out;
+  out.totals = std::move(s.totals);
+  for (auto& [name, buckets] : s.by) {
+    auto& list = out.by[name];
+    for (auto& b : buckets) {
+      list.push_back({std::move(b.value), std::move(b.label),
+                      std::move(b.label_en), std::move(b.extra), b.count});
+    }
+  }
+  return out;
 }
 
 Result<AuthorityPage> Registry::ShowAuthority(const std::string& code) const {

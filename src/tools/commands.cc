@@ -408,6 +408,7 @@ int Run(int argc, char** argv) {
   ServeFlags serve;
   serve.db = default_db;
   serve.server.web_root = DefaultReferenceRoot() + "/web";
+  serve.server.vendor_root = DefaultReferenceRoot() + "/node_modules";
   CLI::App* serve_cmd =
       app.add_subcommand("serve", "serve the atlas over HTTP");
   serve_cmd->add_option("--db", serve.db, "database file");
