@@ -115,6 +115,75 @@ struct AtlasStats {
   std::map<std::string, std::vector<StatsBucket>> by;
 };
 
+// A full-text search with facets (docs/http.md).
+struct SearchOptions {
+  std::string q;  // words, "phrases", -exclusions, prefix*; "" to browse
+  // facet -> accepted values: type, country, world_region, fr_region,
+  // departement, authority_kind, partnership_kind, theme, sdg, year
+  std::map<std::string, std::vector<std::string>> filters;
+  std::string sort = "relevance";  // relevance | date
+  int page = 1;
+  int per_page = 20;  // 1..100
+
+  Status Validate() const;
+};
+
+struct SearchResultItem {
+  std::string type;  // authority | partnership | project
+  std::int64_t id = 0;
+  std::string code, title, url;
+  std::string snippet_html;  // HTML-escaped, <mark> around matches
+  std::vector<std::string> countries;
+  std::optional<int> year;
+  bool demo = false;
+};
+
+struct FacetValue {
+  std::string value, label, label_en;
+  std::int64_t count = 0;
+};
+
+struct SearchPage {
+  std::string query;
+  std::int64_t total = 0;
+  int page = 1, per_page = 20;
+  std::vector<SearchResultItem> results;
+  std::map<std::string, std::vector<FacetValue>> facets;
+};
+
+// A country of the atlas: its partner authorities and every French
+// authority active there (the "country group" networks keep by hand).
+struct CountryPage {
+  std::string alpha2, name_fr, name_en, world_region;
+  struct Party {
+    AuthorityRef authority;
+    std::int64_t partnerships = 0, projects = 0;
+  };
+  std::vector<Party> partner_authorities;
+  std::vector<Party> french_authorities;
+  std::vector<StatsBucket> themes;
+  std::vector<Partnership> partnerships;
+  std::vector<Project> projects;
+};
+
+// One partnership with its projects.
+struct PartnershipPage {
+  Partnership partnership;
+  std::vector<Project> projects;
+};
+
+// A foreign authority with its partnerships and projects.
+struct ForeignAuthorityPage {
+  Authority authority;
+  std::vector<Partnership> partnerships;
+  std::vector<Project> projects;
+};
+
+// An export in memory, for the HTTP API.
+struct ExportBlob {
+  std::string bytes, content_type, filename;
+};
+
 // What happened to one line of an imported file.
 struct ImportLine {
   std::size_t line = 0;
@@ -208,6 +277,26 @@ class Registry {
   Result<std::vector<Partnership>> ListPartnerships(
       const RecordFilter& filter) const;
   Result<std::vector<Project>> ListProjects(const RecordFilter& filter) const;
+
+  // Full-text search over authorities, partnerships and projects, with
+  // facet counts. Errors: kInvalidArgument (bad parameter, invalid UTF-8,
+  // only exclusions). Thread-safe.
+  Result<SearchPage> Search(const SearchOptions& options) const;
+  // Type-ahead: up to `limit` documents whose title has a word starting
+  // with the last word typed.
+  Result<std::vector<SearchResultItem>> Suggest(const std::string& q,
+                                                int limit = 10) const;
+  // Rebuilds the search index from the records (after an upgrade).
+  Result<std::int64_t> Reindex();
+
+  // Pages of the atlas. Errors: kNotFound with what was asked.
+  Result<CountryPage> ShowCountry(const std::string& alpha2) const;
+  Result<PartnershipPage> ShowPartnership(std::int64_t id) const;
+  Result<Project> ShowProject(std::int64_t id) const;
+  Result<ForeignAuthorityPage> ShowForeignAuthority(std::int64_t id) const;
+
+  // The export of `options` (whose `out` is ignored) in memory.
+  Result<ExportBlob> ExportBytes(const ExportOptions& options) const;
 
   // Counts by every dimension of the atlas. Thread-safe.
   Result<AtlasStats> Stats() const;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -11,12 +13,6 @@
 
 namespace coopatlas::http {
 namespace {
-
-template <typename Json>
-void WriteJson(const Json& body, httplib::Response& response) {
-  response.status = 200;
-  response.set_content(body.dump(), "application/json; charset=utf-8");
-}
 
 std::string ContentType(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
@@ -82,81 +78,85 @@ Api::Api(const Registry* registry, std::string web_root,
     : registry_(registry),
       web_root_(std::move(web_root)),
       vendor_root_(std::move(vendor_root)) {
-  routes_.push_back({"GET", "/healthz", "liveness and database check",
-                     [this](const httplib::Request&, httplib::Response& res) {
-                       auto info = registry_->Info();
-                       if (!info.ok()) {
-                         WriteProblem(info.status(), res);
-                         return;
-                       }
-                       WriteJson(
-                           nlohmann::ordered_json{
-                               {"status", "ok"},
-                               {"schema_version", info->schema_version},
-                               {"reference_loaded", !info->sources.empty()}},
-                           res);
-                     }});
-  routes_.push_back({"GET", "/api/v1/status", "what the database holds",
-                     [this](const httplib::Request&, httplib::Response& res) {
-                       auto info = registry_->Info();
-                       if (!info.ok()) {
-                         WriteProblem(info.status(), res);
-                         return;
-                       }
-                       nlohmann::ordered_json body = ToJson(*info);
-                       body.erase("path");  // server-side detail
-                       WriteJson(body, res);
-                     }});
-  routes_.push_back(
-      {"GET", "/api/v1/stats",
-       "counts by country, world region, French région and département, "
-       "authority kind, partnership kind, theme, SDG, year",
-       [this](const httplib::Request&, httplib::Response& res) {
-         auto stats = registry_->Stats();
-         if (!stats.ok()) {
-           WriteProblem(stats.status(), res);
-           return;
-         }
-         WriteJson(ToJson(*stats), res);
-       }});
-  routes_.push_back(
-      {"GET", "/api/v1/resolve",
-       "names to official codes (?name=&kind=&departement=&postcode=, or "
-       "?country=)",
-       [this](const httplib::Request& req, httplib::Response& res) {
-         const bool country = req.has_param("country");
-         const std::string name =
-             req.get_param_value(country ? "country" : "name");
-         if (name.empty()) {
-           WriteProblem(Status::InvalidArgument(
-                            "parameter 'name' (or 'country') is required"),
-                        res);
-           return;
-         }
-         ResolveHints hints{req.get_param_value("departement"),
-                            req.get_param_value("postcode"),
-                            req.get_param_value("kind")};
-         auto result = country ? registry_->ResolveCountry(name)
-                               : registry_->Resolve(name, hints);
-         if (!result.ok()) {
-           WriteProblem(result.status(), res);
-           return;
-         }
-         WriteJson(ToJson(*result), res);
-       }});
+  AddRoutes();
 }
+
+namespace {
+
+// Matches "/api/v1/projects/{id}" against a path, capturing {id}.
+bool Match(const std::string& pattern, const std::string& path,
+           Api::PathParams* params) {
+  std::size_t i = 0, j = 0;
+  while (i < pattern.size() && j < path.size()) {
+    if (pattern[i] == '{') {
+      const std::size_t close = pattern.find('}', i);
+      const std::string name = pattern.substr(i + 1, close - i - 1);
+      std::size_t end = path.find('/', j);
+      if (end == std::string::npos) end = path.size();
+      if (end == j) return false;
+      (*params)[name] = path.substr(j, end - j);
+      i = close + 1;
+      j = end;
+      continue;
+    }
+    if (pattern[i] != path[j]) return false;
+    ++i;
+    ++j;
+  }
+  return i == pattern.size() && j == path.size();
+}
+
+std::string ETagOf(const std::string& body) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (const char c : body) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "\"%016llx\"",
+                static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+}  // namespace
 
 void Api::Dispatch(const httplib::Request& request,
                    httplib::Response& response) const {
+  const bool get = request.method == "GET" || request.method == "HEAD";
   for (const Route& route : routes_) {
-    if (route.path == request.path &&
-        (route.method == request.method ||
-         (route.method == "GET" && request.method == "HEAD"))) {
-      route.handler(request, response);
+    PathParams params;
+    if (!Match(route.path, request.path, &params)) continue;
+    if (route.method != request.method && !(route.method == "GET" && get)) {
+      WriteProblem(Status::InvalidArgument("method " + request.method +
+                                           " not allowed on " + request.path),
+                   response);
+      response.status = 405;
+      response.set_header("Allow", route.method);
       return;
     }
+    // Path parameters are data: they must be valid UTF-8 like the rest.
+    for (const auto& [name, value] : params) {
+      if (!core::IsValidUtf8(value)) {
+        WriteProblem(Status::InvalidArgument(name + " is not valid UTF-8"),
+                     response);
+        return;
+      }
+    }
+    route.handler(request, params, response);
+    if (response.status == 200 &&
+        response.get_header_value("Content-Type").find("json") !=
+            std::string::npos) {
+      const std::string etag = ETagOf(response.body);
+      response.set_header("ETag", etag);
+      response.set_header("Cache-Control", "no-cache");
+      if (request.get_header_value("If-None-Match") == etag) {
+        response.status = 304;
+        response.body.clear();
+      }
+    }
+    return;
   }
-  if (request.method == "GET" || request.method == "HEAD") {
+  if (get) {
     ServeStatic(request, response);
     return;
   }

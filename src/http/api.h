@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,14 +19,28 @@ namespace coopatlas::http {
 // The HTTP status of a domain error: the one place errors map to HTTP.
 int HttpStatusOf(Code code);
 
+// Writes an application/problem+json body for `status` into `response`.
+void WriteProblem(const Status& status, httplib::Response& response);
+
 class Api {
  public:
-  using Handler =
-      std::function<void(const httplib::Request&, httplib::Response&)>;
+  using PathParams = std::map<std::string, std::string>;
+  using Handler = std::function<void(const httplib::Request&, const PathParams&,
+                                     httplib::Response&)>;
+  // A query or path parameter, for the OpenAPI document.
+  struct Param {
+    std::string name;
+    std::string in;    // query | path
+    std::string type;  // string | integer | boolean
+    bool required = false;
+    std::string description;
+  };
   struct Route {
     std::string method;   // GET
-    std::string path;     // exact path
-    std::string summary;  // for the route list
+    std::string path;     // "/api/v1/projects/{id}"
+    std::string summary;  // for the OpenAPI document
+    std::vector<Param> params;
+    std::string example;  // a working request path, for the tests
     Handler handler;
   };
 
@@ -35,12 +50,17 @@ class Api {
 
   // Answers one request: a route of the table, else a static file, else a
   // 404 problem. Used by the server and, without sockets, by the tests.
+  // JSON answers carry an ETag; a matching If-None-Match gives 304.
   void Dispatch(const httplib::Request& request,
                 httplib::Response& response) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // The OpenAPI 3.0 document of the route table.
+  std::string OpenApi() const;
+
  private:
+  void AddRoutes();
   void ServeStatic(const httplib::Request& request,
                    httplib::Response& response) const;
 
@@ -49,8 +69,5 @@ class Api {
   std::string vendor_root_;
   std::vector<Route> routes_;
 };
-
-// Writes an application/problem+json body for `status` into `response`.
-void WriteProblem(const Status& status, httplib::Response& response);
 
 }  // namespace coopatlas::http

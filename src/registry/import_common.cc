@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/search_index.h"
 #include "text/fold.h"
 
 namespace coopatlas::importing {
@@ -96,6 +97,10 @@ Status Finish(store::Writer* writer, std::int64_t run, ImportReport* report,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
   if (!report->written) return Status::Ok();  // rolled back by the writer
+  // The search index follows the records in the same transaction.
+  COOPATLAS_ASSIGN_OR_RETURN(std::int64_t documents,
+                             store::RebuildSearchIndex(writer));
+  (void)documents;
   nlohmann::json summary = {{"created", report->created},
                             {"updated", report->updated},
                             {"unchanged", report->unchanged},

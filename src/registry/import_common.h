@@ -38,8 +38,9 @@ Result<AuthorityRef> PutForeign(store::Writer* writer, const std::string& name,
                                 const store::Provenance& provenance,
                                 ImportReport* report);
 
-// Ends an import: computes `written` and the elapsed time; records the
-// run's summary and commits if something changed and this is no dry run.
+// Ends an import: computes `written` and the elapsed time; if something
+// changed and this is no dry run, rebuilds the search index, records the
+// run's summary and commits, all in the import's transaction.
 // Otherwise the writer is left uncommitted (rolled back when destroyed), so
 // running the same file twice leaves no trace.
 Status Finish(store::Writer* writer, std::int64_t run, ImportReport* report,

@@ -120,9 +120,119 @@ nlohmann::ordered_json ToJson(const AtlasStats& stats) {
   return out;
 }
 
+nlohmann::ordered_json ToJson(const AuthorityRef& a) {
+  nlohmann::ordered_json j = {
+      {"id", a.id}, {"name", a.name}, {"country", a.country}, {"kind", a.kind}};
+  j["code"] = a.code.empty() ? nlohmann::ordered_json(nullptr)
+                             : nlohmann::ordered_json(a.code);
+  if (!a.departement.empty()) j["departement"] = a.departement;
+  if (!a.admin1_name.empty()) j["region"] = a.admin1_name;
+  return j;
+}
+
+nlohmann::ordered_json SummaryJson(const Partnership& p) {
+  nlohmann::ordered_json french = nlohmann::ordered_json::array();
+  nlohmann::ordered_json partners = nlohmann::ordered_json::array();
+  for (const auto& a : p.french) french.push_back(ToJson(a));
+  for (const auto& a : p.partners) partners.push_back(ToJson(a));
+  return {{"id", p.meta.id},
+          {"kind", p.kind},
+          {"status", p.status},
+          {"signed_on", p.signed_on},
+          {"french", french},
+          {"partners", partners},
+          {"demo", p.meta.demo},
+          {"source", p.meta.source},
+          {"updated_at", p.meta.updated_at}};
+}
+
+nlohmann::ordered_json SummaryJson(const Project& p) {
+  std::int64_t planned = 0, actual = 0;
+  for (const auto& f : p.funding) {
+    (f.nature == "actual" ? actual : planned) += f.amount_cents;
+  }
+  return {{"id", p.meta.id},
+          {"ref", p.ref},
+          {"title", p.title_fr},
+          {"status", p.status},
+          {"started_on", p.started_on},
+          {"ended_on", p.ended_on},
+          {"themes", p.themes},
+          {"partnership_id", p.partnership_id
+                                 ? nlohmann::ordered_json(*p.partnership_id)
+                                 : nlohmann::ordered_json(nullptr)},
+          {"planned_cents", planned},
+          {"actual_cents", actual},
+          {"demo", p.meta.demo}};
+}
+
 nlohmann::ordered_json ErrorJson(const Status& status) {
   return {{"error", std::string(CodeName(status.code()))},
           {"message", status.message()}};
+}
+
+}  // namespace coopatlas
+
+namespace coopatlas {
+
+nlohmann::ordered_json DetailJson(const Project& p) {
+  using J = nlohmann::ordered_json;
+  J out = SummaryJson(p);
+  out["title_en"] = p.title_en;
+  out["description"] = p.description_fr;
+  out["description_en"] = p.description_en;
+  out["beneficiaries"] = p.beneficiaries;
+  J sdgs = J::array();
+  for (const auto& s : p.sdgs) {
+    sdgs.push_back(
+        {{"code", s.code}, {"origin", s.origin}, {"status", s.status}});
+  }
+  out["sdgs"] = sdgs;
+  J dac = J::array();
+  for (const auto& [code, pct] : p.dac) {
+    dac.push_back({{"code", code}, {"percentage", pct ? J(*pct) : J(nullptr)}});
+  }
+  out["dac"] = dac;
+  J locations = J::array();
+  for (const auto& l : p.locations) {
+    locations.push_back({{"country", l.country},
+                         {"name", l.name},
+                         {"lat", l.lat ? J(*l.lat) : J(nullptr)},
+                         {"lng", l.lng ? J(*l.lng) : J(nullptr)}});
+  }
+  out["locations"] = locations;
+  J participants = J::array();
+  for (const auto& part : p.participants) {
+    J j = part.authority ? ToJson(*part.authority)
+                         : J{{"id", part.actor->meta.id},
+                             {"name", part.actor->name},
+                             {"kind", "actor"},
+                             {"org_type", part.actor->org_type}};
+    j["role"] = part.role;
+    j["iati_role"] = part.iati_role;
+    participants.push_back(std::move(j));
+  }
+  out["participants"] = participants;
+  J funding = J::array();
+  for (const auto& f : p.funding) {
+    funding.push_back(
+        {{"key", f.key},
+         {"funder", f.funder_authority
+                        ? f.funder_authority->name
+                        : (f.funder_actor ? f.funder_actor->name : "")},
+         {"funder_kind",
+          f.funder_authority ? f.funder_authority->kind : "actor"},
+         {"mechanism", f.mechanism},
+         {"year", f.year},
+         {"nature", f.nature},
+         {"amount_cents", f.amount_cents},
+         {"currency", f.currency},
+         {"original_amount", f.original_amount},
+         {"exchange_rate", f.exchange_rate},
+         {"rate_date", f.rate_date}});
+  }
+  out["funding"] = funding;
+  return out;
 }
 
 }  // namespace coopatlas

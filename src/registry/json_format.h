@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "coopatlas/model.h"
 #include "coopatlas/registry.h"
 #include "coopatlas/resolve.h"
 #include "coopatlas/status.h"
@@ -25,6 +26,19 @@ nlohmann::ordered_json SummaryJson(const ImportReport& report);
 // {"totals": {...}, "by_country": [{"value", "label", "label_en", "count",
 // "numeric"}], "by_world_region": [...], ...}
 nlohmann::ordered_json ToJson(const AtlasStats& stats);
+
+// An authority as a party: {"id", "name", "country", "kind", "code",
+// "departement"?, "region"?}.
+nlohmann::ordered_json ToJson(const AuthorityRef& a);
+// A partnership in a list: id, kind, status, signed_on, french, partners,
+// demo, source, updated_at.
+nlohmann::ordered_json SummaryJson(const Partnership& p);
+// A project in a list: id, ref, title, status, dates, themes, partnership,
+// planned and actual cents, demo.
+nlohmann::ordered_json SummaryJson(const Project& p);
+// A project with everything: participants, locations, SDGs, DAC codes,
+// funding lines.
+nlohmann::ordered_json DetailJson(const Project& p);
 
 // {"error": code name, "message"}
 nlohmann::ordered_json ErrorJson(const Status& status);

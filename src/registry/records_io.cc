@@ -1,6 +1,9 @@
 // Reading records back: lists, an authority's page, exports, and the
 // lossless JSON import (Registry methods).
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -157,8 +160,10 @@ Result<AuthorityPage> Registry::ShowAuthority(const std::string& code) const {
   return page;
 }
 
-Result<ExportSummary> Registry::Export(const ExportOptions& options) const {
-  COOPATLAS_RETURN_IF_ERROR(options.Validate());
+Result<ExportBlob> Registry::ExportBytes(const ExportOptions& options) const {
+  ExportOptions checked = options;
+  if (checked.out.empty()) checked.out = "-";  // not written by this call
+  COOPATLAS_RETURN_IF_ERROR(checked.Validate());
   exporter::ExportData data;
   data.generated_at = core::NowUtcIso();
   data.filters = Describe(options.filter);
@@ -207,37 +212,60 @@ Result<ExportSummary> Registry::Export(const ExportOptions& options) const {
       }
     }
   }
-  ExportSummary summary;
-  summary.partnerships = data.partnerships.size();
-  summary.projects = data.projects.size();
-  summary.authorities = data.authorities.size();
-  std::string bytes;
+  ExportBlob blob;
+  const std::string base =
+      "coopatlas-" +
+      (options.format == "csv" ? options.table : std::string("export"));
   if (options.format == "json") {
-    bytes = exporter::ToJson(data);
+    blob = {exporter::ToJson(data), "application/json", base + ".json"};
   } else if (options.format == "geojson") {
-    bytes = exporter::ToGeoJson(data);
+    blob = {exporter::ToGeoJson(data), "application/geo+json",
+            base + ".geojson"};
   } else if (options.format == "csv") {
     const exporter::CsvTable table =
         options.table == "projects"  ? exporter::CsvTable::kProjects
         : options.table == "funding" ? exporter::CsvTable::kFunding
                                      : exporter::CsvTable::kPartnerships;
-    bytes = exporter::ToCsv(data, table, {options.excel});
+    blob = {exporter::ToCsv(data, table, {options.excel}),
+            "text/csv; charset=utf-8", base + ".csv"};
   } else {
-    // XLSX: written beside the target, then renamed, so a reader never
-    // sees half a workbook.
-    const std::string tmp = options.out + ".tmp.xlsx";
-    COOPATLAS_RETURN_IF_ERROR(exporter::WriteXlsx(data, tmp));
+    // libxlsxwriter writes files: a private temporary file, read back.
+    char pattern[] = "/tmp/coopatlas-export-XXXXXX";
+    const int fd = mkstemp(pattern);
+    if (fd < 0) return Status::Io("cannot create a temporary file for XLSX");
+    close(fd);
+    const std::string tmp = pattern;
+    const Status written = exporter::WriteXlsx(data, tmp);
+    auto bytes =
+        written.ok() ? core::ReadFile(tmp) : Result<std::string>(written);
     std::error_code ec;
-    summary.bytes = std::filesystem::file_size(tmp, ec);
-    std::filesystem::rename(tmp, options.out, ec);
-    if (ec) {
-      std::filesystem::remove(tmp, ec);
-      return Status::Io("cannot write " + options.out + ": " + ec.message());
-    }
-    return summary;
+    std::filesystem::remove(tmp, ec);
+    if (!bytes.ok()) return bytes.status();
+    blob = {std::move(*bytes),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            base + ".xlsx"};
   }
-  COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(options.out, bytes));
-  summary.bytes = bytes.size();
+  return blob;
+}
+
+Result<ExportSummary> Registry::Export(const ExportOptions& options) const {
+  COOPATLAS_RETURN_IF_ERROR(options.Validate());
+  COOPATLAS_ASSIGN_OR_RETURN(ExportBlob blob, ExportBytes(options));
+  COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(options.out, blob.bytes));
+  ExportSummary summary;
+  summary.bytes = blob.bytes.size();
+  // Counts for the summary line.
+  COOPATLAS_ASSIGN_OR_RETURN(auto partnerships,
+                             ListPartnerships(options.filter));
+  COOPATLAS_ASSIGN_OR_RETURN(auto projects, ListProjects(options.filter));
+  summary.partnerships = partnerships.size();
+  summary.projects = projects.size();
+  std::set<std::int64_t> authorities;
+  for (const auto& p : partnerships) {
+    for (const auto& a : p.french) authorities.insert(a.id);
+    for (const auto& a : p.partners) authorities.insert(a.id);
+  }
+  summary.authorities = authorities.size();
   return summary;
 }
 

@@ -14,6 +14,7 @@
 #include "store/migrations.h"
 #include "store/records.h"
 #include "store/reference_tables.h"
+#include "store/search_index.h"
 #include "store/writer.h"
 
 #ifndef COOPATLAS_SOURCE_DIR
@@ -135,6 +136,26 @@ Result<InitReport> InitInto(const InitOptions& options, bool existed,
         writer->FinishRun(run, "{\"fingerprint\":\"" + fingerprint + "\"}"));
     COOPATLAS_RETURN_IF_ERROR(writer->Commit());
     report.reloaded = true;
+  }
+  // A database upgraded to a schema with the search index gets its index
+  // built from its records once.
+  {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        store::Statement docs,
+        db->Prepare(
+            "SELECT (SELECT count(*) FROM search_doc), (SELECT "
+            "count(*) FROM partnership) + (SELECT count(*) FROM project)"));
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, docs.Step());
+    const bool stale = row && docs.ColumnInt(0) == 0 && docs.ColumnInt(1) > 0;
+    docs.Reset();
+    if (stale) {
+      if (progress) progress("building the search index", 0, 0);
+      COOPATLAS_ASSIGN_OR_RETURN(
+          auto writer, store::Writer::Begin(db.get(), {options.actor, {}}));
+      COOPATLAS_RETURN_IF_ERROR(
+          store::RebuildSearchIndex(writer.get()).status());
+      COOPATLAS_RETURN_IF_ERROR(writer->Commit());
+    }
   }
   COOPATLAS_ASSIGN_OR_RETURN(report.info, ReadInfo(db.get()));
   report.seconds =

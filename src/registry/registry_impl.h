@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "coopatlas/registry.h"
+#include "registry/labels.h"
 #include "registry/places.h"
 #include "resolve/resolver.h"
 #include "store/db.h"
@@ -46,6 +47,16 @@ struct Registry::Impl {
     return static_cast<const Places*>(places.get());
   }
   mutable std::unique_ptr<Places> places;
+
+  // Labels of facet values, loaded on first use. The caller holds db_mutex.
+  Result<const Labels*> GetLabels() const {
+    if (!labels) {
+      COOPATLAS_ASSIGN_OR_RETURN(Labels l, Labels::Load(db.get()));
+      labels = std::make_unique<Labels>(std::move(l));
+    }
+    return static_cast<const Labels*>(labels.get());
+  }
+  mutable std::unique_ptr<Labels> labels;
 };
 
 }  // namespace coopatlas

@@ -35,6 +35,27 @@ Status FromSqlite(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
+// concat_ws(sep, a, b, ...): the non-NULL, non-empty arguments joined by
+// sep (built into SQLite only from 3.44; Debian 12 has 3.40).
+void ConcatWs(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* sep = sqlite3_value_text(argv[0]);
+  const std::string separator =
+      sep == nullptr ? "" : reinterpret_cast<const char*>(sep);
+  std::string out;
+  for (int i = 1; i < argc; ++i) {
+    const unsigned char* text = sqlite3_value_text(argv[i]);
+    if (text == nullptr || *text == '\0') continue;
+    if (!out.empty()) out += separator;
+    out += reinterpret_cast<const char*>(text);
+  }
+  sqlite3_result_text(context, out.data(), static_cast<int>(out.size()),
+                      SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
@@ -107,6 +128,9 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
   }
   COOPATLAS_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON"));
   COOPATLAS_RETURN_IF_ERROR(RegisterFtsTokenizer(raw));
+  sqlite3_create_function_v2(raw, "concat_ws", -1,
+                             SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             ConcatWs, nullptr, nullptr, nullptr);
   return db;
 }
 

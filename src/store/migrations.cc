@@ -395,6 +395,34 @@ CREATE TABLE funding_line (
 );
 CREATE INDEX funding_line_project ON funding_line(project_id);
 )sql",
+      // 3: the search index, derived from the records (rebuilt by
+      // RebuildSearchIndex; a cache, not a record: not audited row by row).
+      R"sql(
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  title, body, tokenize = 'coopatlas_fr', prefix = '2 3');
+
+CREATE TABLE search_doc (
+  id INTEGER PRIMARY KEY,      -- the rowid in search_fts
+  kind TEXT NOT NULL,          -- authority | partnership | project
+  record_id INTEGER NOT NULL,
+  code TEXT,                   -- French authority code
+  title TEXT NOT NULL,
+  url TEXT NOT NULL,
+  countries TEXT NOT NULL,     -- space-separated alpha-2
+  year INTEGER,
+  sort_date TEXT,
+  demo INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (kind, record_id)
+);
+
+CREATE TABLE search_facet (
+  doc INTEGER NOT NULL REFERENCES search_doc(id) ON DELETE CASCADE,
+  facet TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (facet, value, doc)
+) WITHOUT ROWID;
+CREATE INDEX search_facet_doc ON search_facet(doc, facet, value);
+)sql",
   };
   return kMigrations;
 }

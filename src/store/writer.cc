@@ -412,6 +412,11 @@ Status Writer::Delete(const std::string& table, const Row& key) {
   return Audit("delete", table, KeyString(key, key.size()), old_json, "");
 }
 
+Status Writer::AuditReplace(const std::string& entity,
+                            const std::string& summary) {
+  return Audit("replace", entity, "*", "", summary);
+}
+
 Result<std::int64_t> Writer::StartRun(const std::string& kind,
                                       const std::string& source) {
   COOPATLAS_ASSIGN_OR_RETURN(

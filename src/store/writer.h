@@ -81,6 +81,10 @@ class Writer {
   Status ReplaceReference(const reference::ReferenceData& data,
                           const std::string& fingerprint);
 
+  // Records that a derived table (such as the search index) was rebuilt
+  // whole: one audit entry with a JSON summary.
+  Status AuditReplace(const std::string& entity, const std::string& summary);
+
   // Starts an import run and returns its id (audited).
   Result<std::int64_t> StartRun(const std::string& kind,
                                 const std::string& source);

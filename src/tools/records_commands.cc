@@ -99,52 +99,6 @@ int WriteTemplate(const Flags& flags) {
   return kExitOk;
 }
 
-nlohmann::ordered_json RefJson(const AuthorityRef& a) {
-  nlohmann::ordered_json j = {
-      {"id", a.id}, {"name", a.name}, {"country", a.country}, {"kind", a.kind}};
-  j["code"] = a.code.empty() ? nlohmann::ordered_json(nullptr)
-                             : nlohmann::ordered_json(a.code);
-  if (!a.departement.empty()) j["departement"] = a.departement;
-  if (!a.admin1_name.empty()) j["region"] = a.admin1_name;
-  return j;
-}
-
-nlohmann::ordered_json PartnershipJson(const Partnership& p) {
-  nlohmann::ordered_json french = nlohmann::ordered_json::array();
-  nlohmann::ordered_json partners = nlohmann::ordered_json::array();
-  for (const auto& a : p.french) french.push_back(RefJson(a));
-  for (const auto& a : p.partners) partners.push_back(RefJson(a));
-  return {{"id", p.meta.id},
-          {"kind", p.kind},
-          {"status", p.status},
-          {"signed_on", p.signed_on},
-          {"french", french},
-          {"partners", partners},
-          {"demo", p.meta.demo},
-          {"source", p.meta.source},
-          {"updated_at", p.meta.updated_at}};
-}
-
-nlohmann::ordered_json ProjectJson(const Project& p) {
-  std::int64_t planned = 0, actual = 0;
-  for (const auto& f : p.funding) {
-    (f.nature == "actual" ? actual : planned) += f.amount_cents;
-  }
-  return {{"id", p.meta.id},
-          {"ref", p.ref},
-          {"title", p.title_fr},
-          {"status", p.status},
-          {"started_on", p.started_on},
-          {"ended_on", p.ended_on},
-          {"themes", p.themes},
-          {"partnership_id", p.partnership_id
-                                 ? nlohmann::ordered_json(*p.partnership_id)
-                                 : nlohmann::ordered_json(nullptr)},
-          {"planned_cents", planned},
-          {"actual_cents", actual},
-          {"demo", p.meta.demo}};
-}
-
 std::string Parties(const std::vector<AuthorityRef>& list) {
   std::string out;
   for (const auto& a : list) {
@@ -161,7 +115,7 @@ int ListPartnerships(const Flags& flags, int* exit_code) {
   if (!list.ok()) return Fail(list.status());
   if (flags.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& p : *list) out.push_back(PartnershipJson(p));
+    for (const auto& p : *list) out.push_back(SummaryJson(p));
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
@@ -181,7 +135,7 @@ int ListProjects(const Flags& flags, int* exit_code) {
   if (!list.ok()) return Fail(list.status());
   if (flags.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& p : *list) out.push_back(ProjectJson(p));
+    for (const auto& p : *list) out.push_back(SummaryJson(p));
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
@@ -210,9 +164,9 @@ int ShowAuthority(const Flags& flags, int* exit_code) {
     }
     nlohmann::ordered_json partnerships = nlohmann::ordered_json::array();
     for (const auto& p : page->partnerships)
-      partnerships.push_back(PartnershipJson(p));
+      partnerships.push_back(SummaryJson(p));
     nlohmann::ordered_json projects = nlohmann::ordered_json::array();
-    for (const auto& p : page->projects) projects.push_back(ProjectJson(p));
+    for (const auto& p : page->projects) projects.push_back(SummaryJson(p));
     nlohmann::ordered_json out = {
         {"code", c.code},
         {"name", c.name},

@@ -1,0 +1,283 @@
+#include "store/search_index.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace coopatlas::store {
+namespace {
+
+// Statements of the rebuild, in order. Documents first, then their text,
+// then their facets. Labels in the text are French and English so both
+// find the record.
+const std::vector<const char*>& RebuildStatements() {
+  static const std::vector<const char*> kStatements = {
+      "DELETE FROM search_facet",
+      "DELETE FROM search_doc",
+      "DELETE FROM search_fts",
+      // Authorities that take part in something.
+      R"sql(INSERT INTO search_doc(kind, record_id, code, title, url, countries,
+                          sort_date, demo)
+      SELECT 'authority', a.id, a.code, a.name,
+             CASE WHEN a.country = 'FR' THEN '/collectivites/' || a.code
+                  ELSE '/collectivites/etrangeres/' || a.id END,
+             a.country, a.updated_at, a.demo
+      FROM authority a
+      WHERE EXISTS (SELECT 1 FROM partnership_party pp WHERE pp.authority_id = a.id)
+         OR EXISTS (SELECT 1 FROM project_participant p WHERE p.authority_id = a.id))sql",
+      R"sql(INSERT INTO search_fts(rowid, title, body)
+      SELECT d.id, d.title,
+             concat_ws(' ', a.kind, a.name_latin, dep.name, reg.name, c.name_fr,
+                       c.name_en, a.admin1_name)
+      FROM search_doc d JOIN authority a ON a.id = d.record_id
+      LEFT JOIN ref_departement dep ON dep.code = a.departement
+      LEFT JOIN ref_region reg ON reg.code = a.region
+      LEFT JOIN ref_country c ON c.alpha2 = a.country
+      WHERE d.kind = 'authority')sql",
+      // Partnerships: "Lyon – Turin".
+      R"sql(INSERT INTO search_doc(kind, record_id, title, url, countries, year,
+                          sort_date, demo)
+      SELECT 'partnership', p.id,
+             (SELECT group_concat(name, ', ') FROM (SELECT a.name FROM
+                partnership_party pp JOIN authority a ON a.id = pp.authority_id
+                WHERE pp.partnership_id = p.id AND pp.side = 'fr' ORDER BY a.name))
+             || ' – ' ||
+             (SELECT group_concat(name, ', ') FROM (SELECT a.name FROM
+                partnership_party pp JOIN authority a ON a.id = pp.authority_id
+                WHERE pp.partnership_id = p.id AND pp.side = 'partner' ORDER BY a.name)),
+             '/partenariats/' || p.id,
+             coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT
+                a.country FROM partnership_party pp JOIN authority a ON
+                a.id = pp.authority_id WHERE pp.partnership_id = p.id AND
+                pp.side = 'partner')), ''),
+             CAST(substr(coalesce(p.signed_on, p.started_on), 1, 4) AS INTEGER),
+             coalesce(p.signed_on, p.started_on, p.updated_at), p.demo
+      FROM partnership p)sql",
+      R"sql(INSERT INTO search_fts(rowid, title, body)
+      SELECT d.id, d.title,
+             concat_ws(' ', p.kind, p.object,
+               (SELECT group_concat(concat_ws(' ', c.name_fr, c.name_en,
+                  a.admin1_name, dep.name), ' ')
+                FROM partnership_party pp JOIN authority a ON a.id = pp.authority_id
+                LEFT JOIN ref_country c ON c.alpha2 = a.country
+                LEFT JOIN ref_departement dep ON dep.code = a.departement
+                WHERE pp.partnership_id = p.id))
+      FROM search_doc d JOIN partnership p ON p.id = d.record_id
+      WHERE d.kind = 'partnership')sql",
+      // Projects.
+      R"sql(INSERT INTO search_doc(kind, record_id, title, url, countries, year,
+                          sort_date, demo)
+      SELECT 'project', p.id, p.title_fr, '/projets/' || p.id,
+             coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT
+                country FROM project_location WHERE project_id = p.id)), ''),
+             CAST(substr(p.started_on, 1, 4) AS INTEGER),
+             coalesce(p.started_on, p.updated_at), p.demo
+      FROM project p)sql",
+      R"sql(INSERT INTO search_fts(rowid, title, body)
+      SELECT d.id, d.title,
+             concat_ws(' ', p.title_en, p.description_fr, p.description_en,
+               p.beneficiaries,
+               (SELECT group_concat(coalesce(a.name, x.name), ' ')
+                FROM project_participant pp LEFT JOIN authority a ON
+                a.id = pp.authority_id LEFT JOIN actor x ON x.id = pp.actor_id
+                WHERE pp.project_id = p.id),
+               (SELECT group_concat(concat_ws(' ', t.label_fr, t.label_en), ' ')
+                FROM project_theme pt JOIN ref_theme t ON t.code = pt.theme
+                WHERE pt.project_id = p.id),
+               (SELECT group_concat(concat_ws(' ', l.name, c.name_fr, c.name_en), ' ')
+                FROM project_location l LEFT JOIN ref_country c ON
+                c.alpha2 = l.country WHERE l.project_id = p.id))
+      FROM search_doc d JOIN project p ON p.id = d.record_id
+      WHERE d.kind = 'project')sql",
+      // Facets. type
+      "INSERT OR IGNORE INTO search_facet SELECT id, 'type', kind FROM "
+      "search_doc",
+      // country (authority: its own; partnership: partners'; project:
+      // locations and partner participants)
+      R"sql(INSERT OR IGNORE INTO search_facet
+      SELECT d.id, 'country', a.country FROM search_doc d JOIN authority a
+        ON d.kind = 'authority' AND a.id = d.record_id
+      UNION SELECT d.id, 'country', a.country FROM search_doc d
+        JOIN partnership_party pp ON d.kind = 'partnership' AND
+          pp.partnership_id = d.record_id AND pp.side = 'partner'
+        JOIN authority a ON a.id = pp.authority_id
+      UNION SELECT d.id, 'country', l.country FROM search_doc d
+        JOIN project_location l ON d.kind = 'project' AND l.project_id = d.record_id
+      UNION SELECT d.id, 'country', a.country FROM search_doc d
+        JOIN project_participant pp ON d.kind = 'project' AND pp.project_id = d.record_id
+        JOIN authority a ON a.id = pp.authority_id AND a.country <> 'FR')sql",
+      R"sql(INSERT OR IGNORE INTO search_facet
+      SELECT f.doc, 'world_region', c.m49_region FROM search_facet f
+        JOIN ref_country c ON f.facet = 'country' AND c.alpha2 = f.value
+      WHERE c.m49_region IS NOT NULL)sql",
+      // French parties: authority itself, partnership 'fr' side, project
+      // participants in France.
+      R"sql(CREATE TEMP TABLE IF NOT EXISTS doc_french(doc INTEGER, authority INTEGER))sql",
+      "DELETE FROM temp.doc_french",
+      R"sql(INSERT INTO temp.doc_french
+      SELECT d.id, d.record_id FROM search_doc d JOIN authority a ON
+        d.kind = 'authority' AND a.id = d.record_id AND a.country = 'FR'
+      UNION SELECT d.id, pp.authority_id FROM search_doc d JOIN partnership_party pp
+        ON d.kind = 'partnership' AND pp.partnership_id = d.record_id AND pp.side = 'fr'
+      UNION SELECT d.id, pp.authority_id FROM search_doc d JOIN project_participant pp
+        ON d.kind = 'project' AND pp.project_id = d.record_id
+        JOIN authority a ON a.id = pp.authority_id AND a.country = 'FR')sql",
+      R"sql(INSERT OR IGNORE INTO search_facet
+      SELECT f.doc, 'fr_region', a.region FROM temp.doc_french f
+        JOIN authority a ON a.id = f.authority WHERE a.region IS NOT NULL
+      UNION SELECT f.doc, 'departement', a.departement FROM temp.doc_french f
+        JOIN authority a ON a.id = f.authority WHERE a.departement IS NOT NULL
+      UNION SELECT f.doc, 'authority_kind', a.kind FROM temp.doc_french f
+        JOIN authority a ON a.id = f.authority)sql",
+      R"sql(INSERT OR IGNORE INTO search_facet
+      SELECT d.id, 'partnership_kind', p.kind FROM search_doc d JOIN partnership p
+        ON d.kind = 'partnership' AND p.id = d.record_id
+      UNION SELECT d.id, 'partnership_kind', p.kind FROM search_doc d
+        JOIN project pr ON d.kind = 'project' AND pr.id = d.record_id
+        JOIN partnership p ON p.id = pr.partnership_id)sql",
+      R"sql(INSERT OR IGNORE INTO search_facet
+      SELECT d.id, 'theme', t.theme FROM search_doc d JOIN project_theme t
+        ON d.kind = 'project' AND t.project_id = d.record_id)sql",
+      R"sql(INSERT OR IGNORE INTO search_facet
+      SELECT d.id, 'sdg', CASE WHEN instr(s.code, '.') > 0
+          THEN substr(s.code, 1, instr(s.code, '.') - 1) ELSE s.code END
+      FROM search_doc d JOIN project_sdg s ON d.kind = 'project' AND
+        s.project_id = d.record_id AND s.status = 'accepted')sql",
+      R"sql(INSERT OR IGNORE INTO search_facet
+      SELECT id, 'year', CAST(year AS TEXT) FROM search_doc WHERE year IS NOT NULL)sql",
+      "DELETE FROM temp.doc_french",
+  };
+  return kStatements;
+}
+
+}  // namespace
+
+const std::vector<std::string>& SearchFacets() {
+  static const std::vector<std::string> kFacets = {"type",
+                                                   "country",
+                                                   "world_region",
+                                                   "fr_region",
+                                                   "departement",
+                                                   "authority_kind",
+                                                   "partnership_kind",
+                                                   "theme",
+                                                   "sdg",
+                                                   "year"};
+  return kFacets;
+}
+
+Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
+  Db* db = writer->db();
+  for (const char* sql : RebuildStatements()) {
+    COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(Statement count,
+                             db->Prepare("SELECT count(*) FROM search_doc"));
+  COOPATLAS_ASSIGN_OR_RETURN(bool row, count.Step());
+  (void)row;
+  const std::int64_t n = count.ColumnInt(0);
+  count.Reset();
+  COOPATLAS_RETURN_IF_ERROR(writer->AuditReplace(
+      "search_index", nlohmann::json({{"documents", n}}).dump()));
+  return n;
+}
+
+Result<SearchResponse> Search(Db* db, const SearchRequest& request) {
+  // The matching documents, as a CTE shared by the page and the facets.
+  std::vector<std::string> params;
+  auto param = [&params](std::string v) {
+    params.push_back(std::move(v));
+    return "?" + std::to_string(params.size());
+  };
+  std::string matches;
+  if (request.fts.empty()) {
+    matches = "SELECT id, 0.0 AS rank FROM search_doc";
+  } else {
+    matches =
+        "SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH " +
+        param(request.fts);
+  }
+  std::string where = " WHERE 1";
+  for (const auto& [facet, values] : request.filters) {
+    if (values.empty()) continue;
+    std::string list;
+    for (const auto& v : values) list += (list.empty() ? "" : ", ") + param(v);
+    where += " AND m.id IN (SELECT doc FROM search_facet WHERE facet = " +
+             param(facet) + " AND value IN (" + list + "))";
+  }
+  const std::string cte = "WITH m AS (" + matches + ") ";
+  SearchResponse response;
+  auto bind_all = [&params](Statement& s) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      s.Bind(static_cast<int>(i + 1), params[i]);
+    }
+  };
+  {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement s, db->Prepare(cte + "SELECT count(*) FROM m" + where));
+    bind_all(s);
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    response.total = row ? s.ColumnInt(0) : 0;
+  }
+  {
+    std::string order = request.by_date
+                            ? " ORDER BY d.sort_date DESC, d.id"
+                            : (request.fts.empty() ? " ORDER BY d.title, d.id"
+                                                   : " ORDER BY m.rank, d.id");
+    const std::string snippet =
+        request.fts.empty()
+            ? "''"
+            : "(SELECT snippet(search_fts, -1, char(1), char(2), '…', 12) "
+              "FROM search_fts WHERE search_fts MATCH ?1 AND rowid = d.id)";
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement s,
+        db->Prepare(cte +
+                    "SELECT d.kind, d.record_id, coalesce(d.code, ''), "
+                    "d.title, d.url, d.countries, d.year, d.demo, " +
+                    snippet + " FROM m JOIN search_doc d ON d.id = m.id" +
+                    where + order + " LIMIT " + std::to_string(request.limit) +
+                    " OFFSET " + std::to_string(request.offset)));
+    bind_all(s);
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      SearchHit hit;
+      hit.kind = s.ColumnText(0);
+      hit.record_id = s.ColumnInt(1);
+      hit.code = s.ColumnText(2);
+      hit.title = s.ColumnText(3);
+      hit.url = s.ColumnText(4);
+      const std::string countries = s.ColumnText(5);
+      for (std::size_t start = 0; start < countries.size();) {
+        std::size_t end = countries.find(' ', start);
+        if (end == std::string::npos) end = countries.size();
+        if (end > start)
+          hit.countries.push_back(countries.substr(start, end - start));
+        start = end + 1;
+      }
+      if (!s.ColumnIsNull(6)) hit.year = static_cast<int>(s.ColumnInt(6));
+      hit.demo = s.ColumnInt(7) != 0;
+      hit.snippet = s.ColumnText(8);
+      response.hits.push_back(std::move(hit));
+    }
+  }
+  if (request.facets) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement s,
+        db->Prepare(cte +
+                    "SELECT f.facet, f.value, count(*) AS n FROM m JOIN "
+                    "search_facet f ON f.doc = m.id" +
+                    where +
+                    " GROUP BY f.facet, f.value ORDER BY f.facet, n DESC"));
+    bind_all(s);
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      response.facets[s.ColumnText(0)].emplace_back(s.ColumnText(1),
+                                                    s.ColumnInt(2));
+    }
+  }
+  return response;
+}
+
+}  // namespace coopatlas::store

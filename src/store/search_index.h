@@ -1,0 +1,56 @@
+// The search index: one document per authority, partnership and project,
+// in an FTS5 table with the French tokenizer, and its facet values
+// (country, world region, French région and département, authority kind,
+// partnership kind, theme, SDG, year).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coopatlas/status.h"
+#include "store/db.h"
+#include "store/writer.h"
+
+namespace coopatlas::store {
+
+// Rebuilds the whole index from the records, inside the writer's
+// transaction (so an import and its index commit together). One audit entry
+// records the rebuild with the document count.
+Result<std::int64_t> RebuildSearchIndex(Writer* writer);
+
+struct SearchRequest {
+  std::string fts;  // FTS5 MATCH expression, "" to browse without text
+  // facet -> accepted values (OR within a facet, AND between facets)
+  std::map<std::string, std::vector<std::string>> filters;
+  bool by_date = false;  // else by relevance (bm25), title for browsing
+  int limit = 20;
+  int offset = 0;
+  bool facets = true;
+};
+
+struct SearchHit {
+  std::string kind;
+  std::int64_t record_id = 0;
+  std::string code, title, url, snippet;  // snippet: \x01 match \x02 markers
+  std::vector<std::string> countries;
+  std::optional<int> year;
+  bool demo = false;
+};
+
+struct SearchResponse {
+  std::int64_t total = 0;
+  std::vector<SearchHit> hits;
+  // facet -> (value, count), largest first
+  std::map<std::string, std::vector<std::pair<std::string, std::int64_t>>>
+      facets;
+};
+
+// The facets every search counts.
+const std::vector<std::string>& SearchFacets();
+
+Result<SearchResponse> Search(Db* db, const SearchRequest& request);
+
+}  // namespace coopatlas::store

@@ -1,0 +1,217 @@
+// Every route of the OpenAPI document answers, on a database with the
+// Wikipedia twin towns and the demonstration projects; bad parameters are
+// 4xx problems, never a 500.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "http/api.h"
+#include "integration/records_util.h"
+
+namespace coopatlas::testing {
+namespace {
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new ScratchDb();
+    auto registry = db_->Open();
+    TwinningImportOptions twinnings;
+    twinnings.file = WikipediaFile();
+    ASSERT_TRUE(registry->ImportTwinnings(twinnings).ok());
+    ProjectImportOptions projects;
+    projects.projects_file = SourceDir() + "/data/demo/projets.csv";
+    projects.funding_file = SourceDir() + "/data/demo/financements.csv";
+    projects.demo = true;
+    ASSERT_TRUE(registry->ImportProjects(projects).ok());
+    auto reader = Registry::Open({db_->path(), true});
+    ASSERT_TRUE(reader.ok());
+    registry_ = reader->release();
+    api_ = new http::Api(registry_, SourceDir() + "/web",
+                         SourceDir() + "/node_modules");
+  }
+  static void TearDownTestSuite() {
+    delete api_;
+    delete registry_;
+    delete db_;
+  }
+
+  static httplib::Response Get(const std::string& target,
+                               const httplib::Headers& headers = {}) {
+    httplib::Request req;
+    req.method = "GET";
+    const std::size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    if (q != std::string::npos) {
+      httplib::detail::parse_query_text(target.substr(q + 1), req.params);
+    }
+    req.headers = headers;
+    httplib::Response res;
+    api_->Dispatch(req, res);
+    return res;
+  }
+
+  static nlohmann::json Json(const httplib::Response& res) {
+    return nlohmann::json::parse(res.body);
+  }
+
+  // The example path of a route with real ids.
+  static std::string Example(const std::string& example) {
+    std::string out = example;
+    auto first = [](const std::string& q) {
+      auto res = Get("/api/v1/search?" + q + "&per_page=1");
+      return std::to_string(Json(res)["results"][0]["id"].get<std::int64_t>());
+    };
+    auto replace = [&](const std::string& key, const std::string& value) {
+      const std::size_t at = out.find(key);
+      if (at != std::string::npos) out.replace(at, key.size(), value);
+    };
+    if (out.find("{first_project}") != std::string::npos) {
+      replace("{first_project}", first("type=project"));
+    }
+    if (out.find("{first_foreign}") != std::string::npos) {
+      replace("{first_foreign}", first("type=authority&country=SN"));
+    }
+    return out;
+  }
+
+  static ScratchDb* db_;
+  static Registry* registry_;
+  static http::Api* api_;
+};
+
+ScratchDb* ApiTest::db_ = nullptr;
+Registry* ApiTest::registry_ = nullptr;
+http::Api* ApiTest::api_ = nullptr;
+
+TEST_F(ApiTest, OpenApiDocumentsEveryRouteAndEachAnswers) {
+  const auto doc = Json(Get("/api/v1/openapi.json"));
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  std::set<std::string> documented;
+  for (const auto& [path, item] : doc["paths"].items()) documented.insert(path);
+  std::set<std::string> routed;
+  for (const auto& r : api_->routes()) routed.insert(r.path);
+  EXPECT_EQ(documented, routed);
+  for (const auto& r : api_->routes()) {
+    ASSERT_FALSE(r.example.empty()) << r.path;
+    const std::string target = Example(r.example);
+    const auto res = Get(target);
+    EXPECT_EQ(res.status, 200) << target << "\n" << res.body.substr(0, 300);
+    EXPECT_TRUE(doc["paths"][r.path].contains("get")) << r.path;
+  }
+}
+
+TEST_F(ApiTest, SearchFindsStemsFacetsAndFilters) {
+  auto body = Json(Get("/api/v1/search?q=coop%C3%A9ration"));
+  EXPECT_GT(body["total"].get<int>(), 0);
+  body = Json(Get("/api/v1/search?q=eau"));
+  const int all = body["total"];
+  EXPECT_GT(all, 10);
+  int senegal = 0;
+  for (const auto& f : body["facets"]["country"]) {
+    if (f["value"] == "SN") senegal = f["count"];
+  }
+  ASSERT_GT(senegal, 0);
+  const auto filtered =
+      Json(Get("/api/v1/search?q=eau&country=SN&per_page=100"));
+  EXPECT_EQ(filtered["total"], senegal);
+  for (const auto& r : filtered["results"]) {
+    EXPECT_NE(std::find(r["countries"].begin(), r["countries"].end(), "SN"),
+              r["countries"].end());
+  }
+  // Snippets are escaped text with <mark> only.
+  for (const auto& r : body["results"]) {
+    std::string s = r["snippet"];
+    for (const char* tag : {"<mark>", "</mark>"}) {
+      for (std::size_t at; (at = s.find(tag)) != std::string::npos;) {
+        s.erase(at, std::string(tag).size());
+      }
+    }
+    EXPECT_EQ(s.find('<'), std::string::npos) << r["snippet"];
+  }
+  // Phrases, exclusions and prefixes.
+  EXPECT_GT(
+      Json(Get("/api/v1/search?q=%22eau%20potable%22"))["total"].get<int>(), 0);
+  EXPECT_LT(Json(Get("/api/v1/search?q=eau%20-potable"))["total"].get<int>(),
+            all);
+  EXPECT_GT(Json(Get("/api/v1/search?q=coop*"))["total"].get<int>(), 0);
+  // Type-ahead.
+  const auto suggest = Json(Get("/api/v1/suggest?q=lyo"));
+  ASSERT_FALSE(suggest["results"].empty());
+}
+
+TEST_F(ApiTest, BadParametersAreProblemsNeverServerErrors) {
+  for (const std::string target :
+       {"/api/v1/search?per_page=1000", "/api/v1/search?page=abc",
+        "/api/v1/search?page=0", "/api/v1/search?q=%E9t%E9",
+        "/api/v1/search?country=%FF", "/api/v1/search?sort=random",
+        "/api/v1/search?q=-eau", "/api/v1/suggest?q=lyo&limit=500",
+        "/api/v1/projects/abc", "/api/v1/projects/-3",
+        "/api/v1/partnerships/1e9", "/api/v1/export?format=pdf",
+        "/api/v1/export?format=csv&country=Senegal",
+        "/api/v1/export?format=csv&since=yesterday", "/api/v1/resolve",
+        "/api/v1/resolve?name=Paris&kind=planet"}) {
+    const auto res = Get(target);
+    EXPECT_EQ(res.status, 400) << target << " " << res.body;
+    EXPECT_EQ(res.get_header_value("Content-Type"), "application/problem+json")
+        << target;
+  }
+  for (const std::string target :
+       {"/api/v1/projects/999999", "/api/v1/partnerships/999999",
+        "/api/v1/countries/XX", "/api/v1/authorities/99999",
+        "/api/v1/authorities/foreign/999999", "/api/v1/nowhere"}) {
+    const auto res = Get(target);
+    EXPECT_EQ(res.status, 404) << target << " " << res.body;
+  }
+  // FTS5 syntax is text, not syntax.
+  for (const std::string q : {"%22a%22%20OR%20b*%20NEAR(", "title%3Aeau",
+                              "%28%28%28", "%22", "AND", "*", "%5E%24"}) {
+    const auto res = Get("/api/v1/search?q=" + q);
+    EXPECT_EQ(res.status, 200) << q << " " << res.body;
+  }
+}
+
+TEST_F(ApiTest, ETagGives304) {
+  const auto first = Get("/api/v1/stats");
+  const std::string etag = first.get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  const auto again = Get("/api/v1/stats", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+}
+
+TEST_F(ApiTest, ExportsAreFilesWithTheirType) {
+  const auto csv = Get("/api/v1/export?format=csv&country=SN");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_NE(csv.get_header_value("Content-Type").find("text/csv"),
+            std::string::npos);
+  EXPECT_NE(csv.get_header_value("Content-Disposition").find("attachment"),
+            std::string::npos);
+  const auto xlsx = Get("/api/v1/export?format=xlsx&authority=69123");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+TEST_F(ApiTest, LoopbackGzip) {
+  http::ServerOptions options;
+  options.port = 0;
+  options.web_root = SourceDir() + "/web";
+  http::Server server(registry_, options);
+  auto port = server.Bind();
+  ASSERT_TRUE(port.ok());
+  std::thread thread([&server] { (void)server.Run(); });
+  httplib::Client client("127.0.0.1", *port);
+  auto res = client.Get("/api/v1/stats", {{"Accept-Encoding", "gzip"}});
+  server.Stop();
+  thread.join();
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Encoding"), "gzip");
+}
+
+}  // namespace
+}  // namespace coopatlas::testing
