@@ -93,6 +93,13 @@ struct ExportSummary {
   std::size_t partnerships = 0, projects = 0, authorities = 0, bytes = 0;
 };
 
+// Another authority working on the same partners, places or themes.
+struct Peer {
+  AuthorityRef authority;
+  double score = 0;
+  std::string reason_fr, reason_en;  // "3 partenariats au même pays ..."
+};
+
 // A French authority's page: identity from the reference data, its EPCI,
 // and its records.
 struct AuthorityPage {
@@ -100,6 +107,7 @@ struct AuthorityPage {
   std::vector<std::pair<std::string, std::string>> epcis;  // siren, name
   std::vector<Partnership> partnerships;
   std::vector<Project> projects;
+  std::vector<Peer> peers;
 };
 
 // Counts for the atlas (home page, dashboard).
@@ -177,6 +185,7 @@ struct ForeignAuthorityPage {
   Authority authority;
   std::vector<Partnership> partnerships;
   std::vector<Project> projects;
+  std::vector<Peer> peers;  // French authorities working in the same places
 };
 
 // An export in memory, for the HTTP API.
@@ -288,6 +297,13 @@ class Registry {
                                                 int limit = 10) const;
   // Rebuilds the search index from the records (after an upgrade).
   Result<std::int64_t> Reindex();
+
+  // The peers of a French authority (by code): the French authorities that
+  // share a partner authority, work in the same foreign region or country,
+  // on the same themes, or in the same département; ranked, each with the
+  // reason in words. Errors: kNotFound. Thread-safe.
+  Result<std::vector<Peer>> Peers(const std::string& code,
+                                  int limit = 20) const;
 
   // Pages of the atlas. Errors: kNotFound with what was asked.
   Result<CountryPage> ShowCountry(const std::string& alpha2) const;

@@ -298,7 +298,7 @@ void Api::AddRoutes() {
   routes_.push_back(
       {"GET",
        "/api/v1/authorities/{code}",
-       "a French authority: identity, EPCI, partnerships, projects",
+       "a French authority: identity, EPCI, partnerships, projects, peers",
        {P{"code", "path", "string", true,
           "INSEE, SIREN, département or région code"}},
        "/api/v1/authorities/42218",

@@ -175,6 +175,13 @@ nlohmann::ordered_json ErrorJson(const Status& status) {
 
 namespace coopatlas {
 
+nlohmann::ordered_json ToJson(const Peer& peer) {
+  return {{"authority", ToJson(peer.authority)},
+          {"score", peer.score},
+          {"reason", peer.reason_fr},
+          {"reason_en", peer.reason_en}};
+}
+
 nlohmann::ordered_json DetailJson(const Project& p) {
   using J = nlohmann::ordered_json;
   J out = SummaryJson(p);

@@ -40,6 +40,9 @@ nlohmann::ordered_json SummaryJson(const Project& p);
 // funding lines.
 nlohmann::ordered_json DetailJson(const Project& p);
 
+// {"authority": party, "score", "reason", "reason_en"}
+nlohmann::ordered_json ToJson(const Peer& peer);
+
 // {"error": code name, "message"}
 nlohmann::ordered_json ErrorJson(const Status& status);
 

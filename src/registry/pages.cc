@@ -129,6 +129,8 @@ Result<ForeignAuthorityPage> Registry::ShowForeignAuthority(
     }
     if (involved) page.projects.push_back(std::move(p));
   }
+  COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
+  COOPATLAS_ASSIGN_OR_RETURN(page.peers, RankPeers(db, *labels, id, 20));
   return page;
 }
 

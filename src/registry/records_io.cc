@@ -157,6 +157,12 @@ Result<AuthorityPage> Registry::ShowAuthority(const std::string& code) const {
                              store::ListPartnerships(db, ToStore(filter)));
   COOPATLAS_ASSIGN_OR_RETURN(page.projects,
                              store::ListProjects(db, ToProjectFilter(filter)));
+  COOPATLAS_ASSIGN_OR_RETURN(auto record, store::FindFrenchAuthority(db, code));
+  if (record) {
+    COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
+    COOPATLAS_ASSIGN_OR_RETURN(page.peers,
+                               RankPeers(db, *labels, record->meta.id, 20));
+  }
   return page;
 }
 

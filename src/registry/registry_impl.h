@@ -59,4 +59,9 @@ struct Registry::Impl {
   mutable std::unique_ptr<Labels> labels;
 };
 
+// The peers of authority `id`, best first (registry/peers.cc). The caller
+// holds the database lock.
+Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
+                                    std::int64_t id, int limit);
+
 }  // namespace coopatlas

@@ -287,6 +287,33 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
   show_authority->callback(
       [flags, exit_code] { *exit_code = ShowAuthority(*flags, exit_code); });
 
+  CLI::App* peers = app->add_subcommand(
+      "peers", "who else works with the same partners, places or themes");
+  peers->add_option("code", flags->code, "a French authority's code")
+      ->required();
+  peers->add_option("--db", flags->db, "database file");
+  peers->add_flag("--json", flags->json, "print JSON");
+  peers->callback([flags, exit_code] {
+    auto registry = OpenOrFail(flags->db, true, exit_code);
+    if (!registry) return;
+    auto list = registry->Peers(flags->code);
+    if (!list.ok()) {
+      *exit_code = Fail(list.status());
+      return;
+    }
+    if (flags->json) {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      for (const auto& p : *list) out.push_back(ToJson(p));
+      std::cout << out.dump(2) << "\n";
+    } else {
+      for (const auto& p : *list) {
+        fmt::print("{:>5.1f}  {} ({})  {}\n", p.score, p.authority.name,
+                   p.authority.code, p.reason_fr);
+      }
+    }
+    *exit_code = kExitOk;
+  });
+
   CLI::App* list = app->add_subcommand("list", "records matching filters");
   list->require_subcommand(1);
   for (const char* what : {"partnerships", "projects"}) {

@@ -1,0 +1,45 @@
+// Authority page: Rennes (35238) with its identity, partnerships, projects,
+// peers, the map of its partnerships and working export links.
+
+import { apiJson, expect, mapCounts, visit } from '../lib.mjs';
+
+const CODE = '35238';
+
+export default [{
+  name: 'authority',
+  async run({ page, base, shot }) {
+    const api = await apiJson(base, `/api/v1/authorities/${CODE}`);
+    const id = api.identity ?? api.authority ?? api;
+    await visit(page, base, `/collectivites/${CODE}`);
+
+    const h1 = await page.locator('h1').innerText();
+    expect(h1.includes(id.name), `<h1> "${h1}" does not name ${id.name}`);
+    const partnerships = await page.locator('.card[data-partnership]').count();
+    expect(partnerships === api.partnerships.length && partnerships > 0,
+      `${partnerships} partnerships listed, the API gives ${api.partnerships.length}`);
+    const projects = await page.locator('.card[data-project]').count();
+    expect(projects === (api.projects ?? []).length, `${projects} projects listed, the API gives ${api.projects?.length}`);
+    const peers = Array.isArray(api.peers) ? api.peers : api.peers?.items ?? [];
+    expect(peers.length > 0, 'the API gives no peers for Rennes');
+    const shownPeers = await page.locator('.peers li').count();
+    expect(shownPeers === peers.length, `${shownPeers} peers listed, the API gives ${peers.length}`);
+
+    // Demonstration records are marked.
+    const demo = [...api.partnerships, ...(api.projects ?? [])].some((r) => r.demo);
+    if (demo) expect(await page.locator('h1 .badge-demo').isVisible(), 'demonstration data not marked');
+
+    // The map: drawn, with lines when partners are placed.
+    const map = await mapCounts(page, 'svg.map-links');
+    expect(map.paths > 100, 'the partnerships map has no countries');
+    const placed = api.partnerships.some((p) => (p.partners ?? []).some((r) => Number.isFinite(r.lat ?? r.latitude)));
+    if (placed) expect(await page.locator('svg.map-links path.link').count() > 0, 'placed partners but no line drawn');
+
+    // Export links, each naming the authority; one of them downloads.
+    const hrefs = await page.$$eval('a.export-link', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length >= 4, `${hrefs.length} export links`);
+    expect(hrefs.every((h) => h.startsWith('/api/v1/export?') && h.includes(`authority=${CODE}`)), `export links: ${hrefs.join(' ')}`);
+    const res = await fetch(base + hrefs[0], { signal: AbortSignal.timeout(15_000) });
+    expect(res.ok && (await res.text()).length > 0, `${hrefs[0]}: HTTP ${res.status}`);
+    await shot('authority-rennes');
+  },
+}];
