@@ -290,7 +290,9 @@ void Api::AddRoutes() {
                           [](const Partnership& p) { return SummaryJson(p); })},
                     {"projects",
                      List(page.projects,
-                          [](const Project& p) { return SummaryJson(p); })}},
+                          [](const Project& p) { return SummaryJson(p); })},
+                    {"peers", List(page.peers,
+                                   [](const Peer& p) { return ToJson(p); })}},
                res);
            return Status::Ok();
          });
@@ -326,7 +328,9 @@ void Api::AddRoutes() {
                           [](const Partnership& p) { return SummaryJson(p); })},
                     {"projects",
                      List(page.projects,
-                          [](const Project& p) { return SummaryJson(p); })}},
+                          [](const Project& p) { return SummaryJson(p); })},
+                    {"peers", List(page.peers,
+                                   [](const Peer& p) { return ToJson(p); })}},
                res);
            return Status::Ok();
          });

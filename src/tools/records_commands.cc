@@ -28,6 +28,7 @@ struct Flags {
   std::string template_dir = ".";
   bool excel = false;
   std::string code;
+  std::string search_type;
   RecordFilter filter;
   ExportOptions export_options;
 };
@@ -311,6 +312,64 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
                    p.authority.code, p.reason_fr);
       }
     }
+    *exit_code = kExitOk;
+  });
+
+  CLI::App* search = app->add_subcommand(
+      "search", "full-text search (words, \"phrases\", -exclusions, prefix*)");
+  search->add_option("query", flags->code, "what to look for (\"\" to browse)");
+  search->add_option("--db", flags->db, "database file");
+  search->add_flag("--json", flags->json, "print JSON");
+  search->add_option("--type", flags->search_type,
+                     "authority, partnership, project");
+  search->add_option("--country", flags->filter.country, "ISO alpha-2");
+  search->callback([flags, exit_code] {
+    auto registry = OpenOrFail(flags->db, true, exit_code);
+    if (!registry) return;
+    SearchOptions o;
+    o.q = flags->code;
+    if (!flags->search_type.empty()) o.filters["type"] = {flags->search_type};
+    if (!flags->filter.country.empty())
+      o.filters["country"] = {flags->filter.country};
+    auto page = registry->Search(o);
+    if (!page.ok()) {
+      *exit_code = Fail(page.status());
+      return;
+    }
+    if (flags->json) {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      for (const auto& r : page->results) {
+        out.push_back({{"type", r.type},
+                       {"id", r.id},
+                       {"title", r.title},
+                       {"url", r.url},
+                       {"snippet", r.snippet_html}});
+      }
+      std::cout << nlohmann::ordered_json{{"total", page->total},
+                                          {"results", out}}
+                       .dump(2)
+                << "\n";
+    } else {
+      for (const auto& r : page->results) {
+        fmt::print("{:<12} {:>6}  {}\n", r.type, r.id, r.title);
+      }
+      fmt::print("{} results\n", page->total);
+    }
+    *exit_code = kExitOk;
+  });
+
+  CLI::App* reindex = app->add_subcommand(
+      "reindex", "rebuild the search index from the records");
+  reindex->add_option("--db", flags->db, "database file");
+  reindex->callback([flags, exit_code] {
+    auto registry = OpenOrFail(flags->db, false, exit_code);
+    if (!registry) return;
+    auto n = registry->Reindex();
+    if (!n.ok()) {
+      *exit_code = Fail(n.status());
+      return;
+    }
+    fmt::print("search index rebuilt: {} documents\n", *n);
     *exit_code = kExitOk;
   });
 

@@ -175,6 +175,34 @@ TEST_F(ApiTest, BadParametersAreProblemsNeverServerErrors) {
   }
 }
 
+TEST_F(ApiTest, AuthorityPagesHavePeersWithReasons) {
+  const auto rennes = Json(Get("/api/v1/authorities/35238"));
+  ASSERT_FALSE(rennes["peers"].empty());
+  double previous = 1e9;
+  for (const auto& peer : rennes["peers"]) {
+    EXPECT_NE(peer["authority"]["code"], "35238");
+    EXPECT_FALSE(peer["reason"].get<std::string>().empty());
+    EXPECT_FALSE(peer["reason_en"].get<std::string>().empty());
+    EXPECT_LE(peer["score"].get<double>(), previous);  // ranked
+    previous = peer["score"];
+  }
+  // A shared partner is named in the reason.
+  bool shared = false;
+  for (const auto& peer : rennes["peers"]) {
+    shared = shared || peer["reason"].get<std::string>().find(
+                           "même partenaire") != std::string::npos;
+  }
+  EXPECT_TRUE(shared);
+  // The reverse: a foreign authority's French peers.
+  const auto sn =
+      Json(Get("/api/v1/search?type=authority&country=SN&per_page=1"));
+  const auto id = sn["results"][0]["id"].get<std::int64_t>();
+  const auto foreign =
+      Json(Get("/api/v1/authorities/foreign/" + std::to_string(id)));
+  EXPECT_EQ(foreign["country"], "SN");
+  EXPECT_FALSE(foreign["peers"].empty());
+}
+
 TEST_F(ApiTest, ETagGives304) {
   const auto first = Get("/api/v1/stats");
   const std::string etag = first.get_header_value("ETag");

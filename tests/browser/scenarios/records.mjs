@@ -26,11 +26,11 @@ export default [{
     if (p.demo) expect(await page.locator('h1 .badge-demo').isVisible(), 'demonstration project not marked');
 
     const funding = p.funding ?? p.funding_lines ?? [];
-    const rows = await page.locator('table.data tbody tr').count();
+    const rows = await page.locator('table.funding tbody tr').count();
     expect(funding.length > 0 && rows === funding.length, `${rows} funding lines shown, the API gives ${funding.length}`);
-    const amounts = await page.$$eval('table.data tbody tr td:last-child', (tds) => tds.map((td) => td.firstChild.textContent));
+    const amounts = await page.$$eval('table.funding tbody tr td:last-child', (tds) => tds.map((td) => td.firstChild.textContent));
     expect(amounts.every((a) => FRENCH_EUROS.test(a)), `amounts not in French format: ${amounts.join(' | ')}`);
-    const totalCents = await page.$$eval('table.data tfoot td[data-cents]', (tds) => tds.reduce((s, td) => s + Number(td.dataset.cents), 0));
+    const totalCents = await page.$$eval('table.funding tfoot td[data-cents]', (tds) => tds.reduce((s, td) => s + Number(td.dataset.cents), 0));
     const sum = funding.reduce((s, f) => s + f.amount_cents, 0);
     expect(totalCents === sum, `totals ${totalCents} ≠ sum of the lines ${sum}`);
     if ((p.themes ?? []).length) expect(await page.locator('.chips a[href^="/recherche?theme="]').count() === p.themes.length, 'themes missing');
