@@ -193,6 +193,18 @@ struct ExportBlob {
   std::string bytes, content_type, filename;
 };
 
+// Synthetic data for benchmarks (`coopatlas synth`).
+struct SynthOptions {
+  std::int64_t projects = 1000;
+  std::uint64_t seed = 42;
+  std::string actor = "system:synth";
+  Status Validate() const;
+};
+struct SynthReport {
+  std::int64_t projects = 0, partnerships = 0, authorities = 0, documents = 0;
+  double seconds = 0;
+};
+
 // What happened to one line of an imported file.
 struct ImportLine {
   std::size_t line = 0;
@@ -295,6 +307,12 @@ class Registry {
   // with the last word typed.
   Result<std::vector<SearchResultItem>> Suggest(const std::string& q,
                                                 int limit = 10) const;
+  // Adds synthetic projects with the shape of the field (few big
+  // collectivities with many projects, Africa first, themes with their SDGs),
+  // flagged as demonstration data, for benchmarks. One transaction.
+  Result<SynthReport> Synthesize(const SynthOptions& options,
+                                 const ProgressFn& progress = nullptr);
+
   // Rebuilds the search index from the records (after an upgrade).
   Result<std::int64_t> Reindex();
 

@@ -29,6 +29,7 @@ struct Flags {
   bool excel = false;
   std::string code;
   std::string search_type;
+  SynthOptions synth;
   RecordFilter filter;
   ExportOptions export_options;
 };
@@ -355,6 +356,35 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
       }
       fmt::print("{} results\n", page->total);
     }
+    *exit_code = kExitOk;
+  });
+
+  CLI::App* synth = app->add_subcommand(
+      "synth", "add synthetic projects for benchmarks (demonstration data)");
+  synth->add_option("--projects", flags->synth.projects, "how many")
+      ->required();
+  synth->add_option("--seed", flags->synth.seed, "random seed (default 42)");
+  synth->add_option("--db", flags->db, "database file");
+  synth->callback([flags, exit_code] {
+    auto registry = OpenOrFail(flags->db, false, exit_code);
+    if (!registry) return;
+    const bool progress = isatty(STDERR_FILENO) == 1;
+    auto report = registry->Synthesize(
+        flags->synth,
+        [&](std::string_view phase, std::size_t done, std::size_t total) {
+          if (progress)
+            fmt::print(stderr, "\r\033[K{} {}/{}", phase, done, total);
+        });
+    if (progress) fmt::print(stderr, "\r\033[K");
+    if (!report.ok()) {
+      *exit_code = Fail(report.status());
+      return;
+    }
+    fmt::print(
+        "synthesised {} projects, {} partnerships, {} authorities; "
+        "{} search documents; {:.1f} s\n",
+        report->projects, report->partnerships, report->authorities,
+        report->documents, report->seconds);
     *exit_code = kExitOk;
   });
 

@@ -40,11 +40,13 @@ export async function haveChromium() {
 export async function makeDatabase(binary, source) {
   const dir = await mkdtemp(path.join(tmpdir(), 'coopatlas-browser-'));
   const db = path.join(dir, 'atlas.db');
+  // Paths relative to the source folder (the working directory), as in
+  // the README: the records keep them as their source.
   const steps = [
     ['init', '--db', db, '--reference', source, '-q'],
-    ['import', 'twinnings', '--db', db, path.join(source, 'third_party/twin-towns/wikipedia-twin-towns.csv'), '-q'],
-    ['import', 'projects', '--db', db, '--demo', path.join(source, 'data/demo/projets.csv'),
-      '--funding', path.join(source, 'data/demo/financements.csv'), '-q'],
+    ['import', 'twinnings', '--db', db, 'third_party/twin-towns/wikipedia-twin-towns.csv', '-q'],
+    ['import', 'projects', '--db', db, '--demo', 'data/demo/projets.csv',
+      '--funding', 'data/demo/financements.csv', '-q'],
   ];
   for (const args of steps) {
     const r = spawnSync(binary, args, { cwd: source, encoding: 'utf8', timeout: 300_000 });
@@ -135,6 +137,11 @@ export async function openPage(browser, base, { width = 1280, height = 900 } = {
 export async function visit(page, base, pathAndQuery) {
   await page.goto(base + pathAndQuery, { waitUntil: 'domcontentloaded' });
   await waitReady(page);
+}
+
+/** Waits (at most `ms`) until every map of the page is drawn or has failed. */
+export async function mapsSettled(page, ms = 15_000) {
+  await page.waitForFunction(() => !document.querySelector('.map-holder[aria-busy]'), null, { timeout: ms });
 }
 
 /** Waits until <main> says the current view is rendered. */

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CHROMIUM, CHROMIUM_ARGS, Failure, haveChromium, makeDatabase, startServer, stopProcess,
-  removeDir, openPage, withTimeout,
+  removeDir, openPage, withTimeout, mapsSettled,
 } from './lib.mjs';
 import { scenarios } from './scenarios/index.mjs';
 
@@ -100,8 +100,12 @@ async function main() {
     for (const scenario of chosen) {
       const started = Date.now();
       const tab = await openPage(browser, base, scenario.viewport);
-      const shot = (name) => withTimeout(tab.page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }),
-        20_000, `screenshot ${name}`);
+      // Screenshots wait for the maps (bounded), then capture the whole page.
+      const shot = async (name) => {
+        await mapsSettled(tab.page).catch(() => {});
+        await withTimeout(tab.page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }),
+          20_000, `screenshot ${name}`);
+      };
       let error = null;
       try {
         await withTimeout(scenario.run({ page: tab.page, base, shot, source }), SCENARIO_TIMEOUT_MS, scenario.name);

@@ -203,6 +203,29 @@ TEST_F(ApiTest, AuthorityPagesHavePeersWithReasons) {
   EXPECT_FALSE(foreign["peers"].empty());
 }
 
+TEST(Synth, FillsADatabaseFlaggedAsDemonstration) {
+  ScratchDb db;
+  auto registry = db.Open();
+  SynthOptions o;
+  o.projects = 300;
+  auto report = registry->Synthesize(o);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->projects, 300);
+  EXPECT_GT(report->partnerships, 50);
+  EXPECT_LE(report->partnerships, 300);
+  EXPECT_EQ(CountRows(db.path(), "SELECT count(*) FROM project WHERE demo = 0"),
+            0);
+  EXPECT_EQ(CountRows(db.path(), "SELECT count(*) FROM funding_line"), 900);
+  EXPECT_GT(report->documents, 300);
+  // Africa first.
+  const auto stats = registry->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->by.at("world_region")[0].value, "002");
+  SynthOptions none;
+  none.projects = 0;
+  EXPECT_EQ(none.Validate().code(), Code::kInvalidArgument);
+}
+
 TEST_F(ApiTest, ETagGives304) {
   const auto first = Get("/api/v1/stats");
   const std::string etag = first.get_header_value("ETag");

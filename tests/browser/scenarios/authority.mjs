@@ -23,6 +23,18 @@ export default [{
     expect(peers.length > 0, 'the API gives no peers for Rennes');
     const shownPeers = await page.locator('.peers li').count();
     expect(shownPeers === peers.length, `${shownPeers} peers listed, the API gives ${peers.length}`);
+    const firstPeer = peers[0].authority ?? peers[0];
+    const firstShown = await page.locator('.peers li a').first();
+    expect((await firstShown.innerText()) === firstPeer.name, `first peer shown is not ${firstPeer.name}`);
+    expect((await firstShown.getAttribute('href')) === `/collectivites/${firstPeer.code}`, 'peer link');
+    // Long lists show their first items and a button for the rest.
+    const more = page.locator('.peers + button.facet-more');
+    if (await more.count()) {
+      expect(await page.locator('.peers > li:visible').count() < peers.length, 'all peers shown before "show more"');
+      await more.click();
+      expect(await more.getAttribute('aria-expanded') === 'true', '"show more" not expanded');
+      expect(await page.locator('.peers > li:visible').count() === peers.length, 'not all peers shown after "show more"');
+    }
 
     // Demonstration records are marked.
     const demo = [...api.partnerships, ...(api.projects ?? [])].some((r) => r.demo);
