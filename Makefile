@@ -23,9 +23,10 @@ test: setup format-check
 setup:
 	@scripts/setup.sh
 
+# The command only (tests build with `make test`, benchmarks with `make bench`).
 build: setup
 	@test -f build/release/build.ninja || cmake --preset release >/dev/null
-	cmake --build --preset release
+	cmake --build --preset release --target coopatlas
 
 # The database with the reference data, the Wikipedia twin towns and the
 # demonstration projects (flagged as such). Rebuilt only when an input or
@@ -47,6 +48,7 @@ asan: setup
 	ctest --preset asan
 
 bench: build
+	cmake --build --preset release --target foundation_bench import_bench
 	bench/run.sh
 
 format:
