@@ -70,6 +70,17 @@ Result<AuthorityRef> PutForeign(store::Writer* writer, const std::string& name,
   a.name = text::Nfc(name);
   a.admin_level = "municipality";
   const std::string folded = text::Fold(a.name);
+  // An authority already known (from this or another file) is kept as it
+  // is: a later file's spelling or placement does not overwrite it.
+  COOPATLAS_ASSIGN_OR_RETURN(auto existing, store::FindForeignAuthorityId(
+                                                writer->db(), country, folded));
+  if (existing) {
+    CountOther(report, "authorities", store::PutOutcome::kUnchanged);
+    COOPATLAS_ASSIGN_OR_RETURN(auto known,
+                               store::FindAuthority(writer->db(), *existing));
+    return AuthorityRef{*existing, "foreign", "", known->name,
+                        country,   "",        "", known->admin1_name};
+  }
   if (const Place* p = places.FindUnique(country, folded)) {
     a.lat = p->lat;
     a.lng = p->lng;

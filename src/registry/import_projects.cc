@@ -314,14 +314,23 @@ Result<ImportReport> Registry::ImportProjects(
       }
       const std::string key = PartnershipKey(row.partnership_kind,
                                              std::move(fr), std::move(foreign));
-      Partnership partnership;
-      partnership.kind = row.partnership_kind;
-      partnership.status = "active";
-      COOPATLAS_ASSIGN_OR_RETURN(
-          auto r, store::PutPartnership(writer.get(), key, partnership,
-                                        french_ids, partner_ids, provenance));
-      count_other("partnerships", r.outcome);
-      project.partnership_id = r.id;
+      // An existing partnership (from a twin-town list, another project) is
+      // joined as it is; a new one is created active.
+      COOPATLAS_ASSIGN_OR_RETURN(auto existing,
+                                 store::FindPartnershipId(db, key));
+      if (existing) {
+        count_other("partnerships", store::PutOutcome::kUnchanged);
+        project.partnership_id = *existing;
+      } else {
+        Partnership partnership;
+        partnership.kind = row.partnership_kind;
+        partnership.status = "active";
+        COOPATLAS_ASSIGN_OR_RETURN(
+            auto r, store::PutPartnership(writer.get(), key, partnership,
+                                          french_ids, partner_ids, provenance));
+        count_other("partnerships", r.outcome);
+        project.partnership_id = r.id;
+      }
     }
     // Funders take part as funders (IATI role 1).
     std::set<std::string> funders_seen;

@@ -344,6 +344,34 @@ Result<std::optional<Authority>> FindFrenchAuthority(Db* db,
   return std::optional<Authority>(ReadAuthority(s));
 }
 
+namespace {
+
+Result<std::optional<std::int64_t>> FindId(Db* db, const char* sql,
+                                           const std::string& a,
+                                           const std::string* b) {
+  COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
+  s.Bind(1, a);
+  if (b != nullptr) s.Bind(2, *b);
+  COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(s.ColumnInt(0));
+}
+
+}  // namespace
+
+Result<std::optional<std::int64_t>> FindForeignAuthorityId(
+    Db* db, const std::string& country, const std::string& folded_name) {
+  return FindId(db,
+                "SELECT id FROM authority WHERE country = ?1 AND country <> "
+                "'FR' AND folded_name = ?2",
+                country, &folded_name);
+}
+
+Result<std::optional<std::int64_t>> FindPartnershipId(Db* db,
+                                                      const std::string& key) {
+  return FindId(db, "SELECT id FROM partnership WHERE key = ?1", key, nullptr);
+}
+
 Result<std::optional<std::int64_t>> FindActorId(Db* db,
                                                 const std::string& folded_name,
                                                 const std::string& country) {

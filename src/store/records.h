@@ -68,6 +68,11 @@ Result<std::optional<Authority>> FindAuthority(Db* db, std::int64_t id);
 // a commune and a département never share a code of the same length).
 Result<std::optional<Authority>> FindFrenchAuthority(Db* db,
                                                      const std::string& code);
+// Ids by natural key, or nothing.
+Result<std::optional<std::int64_t>> FindForeignAuthorityId(
+    Db* db, const std::string& country, const std::string& folded_name);
+Result<std::optional<std::int64_t>> FindPartnershipId(Db* db,
+                                                      const std::string& key);
 Result<std::optional<std::int64_t>> FindActorId(Db* db,
                                                 const std::string& folded_name,
                                                 const std::string& country);

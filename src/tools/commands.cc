@@ -207,7 +207,7 @@ void PrintSummary(const ImportReport& r) {
              Thousands(r.created), Thousands(r.updated),
              Thousands(r.unchanged));
   for (const auto& [kind, n] : r.others) {
-    fmt::print("  {} created: {}\n", kind, Thousands(n));
+    fmt::print("  {}: {}\n", kind, Thousands(n));
   }
   for (const auto& [outcome, n] : r.outcomes) {
     fmt::print("  lines {}: {}\n", outcome, Thousands(n));
