@@ -1,62 +1,45 @@
-// The status page: what reference data is loaded, and a resolver form.
-const nf = new Intl.NumberFormat('fr-FR');
+// Entry point: the shared header (language switch, search with type-ahead,
+// navigation) and the router that renders each page into <main>.
 
-async function loadStatus() {
-  const status = document.getElementById('loaded-status');
-  try {
-    const res = await fetch('/api/v1/status');
-    if (!res.ok) throw new Error((await res.json()).detail);
-    const body = await res.json();
-    const tbody = document.querySelector('#sources tbody');
-    for (const s of body.sources) {
-      const tr = document.createElement('tr');
-      const counts = Object.entries(s.counts)
-        .map(([k, v]) => `${k.replaceAll('_', ' ')} : ${nf.format(v)}`).join(', ');
-      for (const text of [s.name, s.version, s.licence, counts]) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        tr.append(td);
-      }
-      tbody.append(tr);
-    }
-    document.getElementById('sources').hidden = false;
-    const r = body.records || {};
-    let text = `${body.sources.length} sources de référence chargées (schéma ${body.schema_version}). ` +
-      `Enregistrements : ${nf.format(r.partnerships || 0)} partenariats, ${nf.format(r.projects || 0)} projets, ` +
-      `${nf.format(r.funding_lines || 0)} lignes de financement, ${nf.format(r.authorities || 0)} collectivités.`;
-    if (r.demo_records > 0) {
-      text += ` Attention : la base contient des données de démonstration (${nf.format(r.demo_records)} enregistrements), signalées comme telles.`;
-    }
-    status.textContent = text;
-  } catch (e) {
-    status.textContent = `Impossible de lire l'état de la base : ${e.message}`;
+import { applyStatic, lang, setLang } from './i18n.js';
+import { startRouter, navigate, rerender } from './router.js';
+import { attachSuggest } from './components/suggest.js';
+import { loadLabels } from './labels.js';
+
+const input = document.getElementById('q');
+const form = document.getElementById('site-search');
+const langButton = document.getElementById('lang-switch');
+
+applyStatic();
+langButton.lang = lang() === 'fr' ? 'en' : 'fr';
+
+// Language switch: persisted, reflected in <html lang>, page re-rendered.
+langButton.addEventListener('click', async () => {
+  setLang(lang() === 'fr' ? 'en' : 'fr');
+  langButton.lang = lang() === 'fr' ? 'en' : 'fr';
+  await rerender();
+  langButton.focus();
+});
+
+// The search form: a client-side navigation to /recherche?q=...
+const closeSuggestions = attachSuggest(input, (url) => navigate(url));
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  closeSuggestions();
+  const q = input.value.trim();
+  navigate(q ? `/recherche?q=${encodeURIComponent(q)}` : '/recherche');
+});
+
+// On each route: mark the current navigation link, keep the query in the box.
+function onRoute(loc) {
+  const section = loc.pathname === '/' ? 'home' : loc.pathname.startsWith('/recherche') ? 'search' : '';
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    if (a.dataset.nav === section) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
   }
+  if (section === 'search') input.value = new URLSearchParams(loc.search).get('q') ?? '';
+  else if (document.activeElement !== input) input.value = '';
 }
 
-async function resolve(event) {
-  event.preventDefault();
-  const name = document.getElementById('resolve-name').value;
-  const out = document.getElementById('resolve-result');
-  const res = await fetch('/api/v1/resolve?name=' + encodeURIComponent(name));
-  const body = await res.json();
-  out.replaceChildren();
-  if (!res.ok) { out.textContent = body.detail; return; }
-  const labels = { unique: 'Réponse unique', ambiguous: 'Plusieurs réponses possibles', not_found: 'Aucune réponse' };
-  const p = document.createElement('p');
-  p.textContent = labels[body.status];
-  out.append(p);
-  const ul = document.createElement('ul');
-  for (const c of body.candidates) {
-    const li = document.createElement('li');
-    li.textContent = `${c.name} (${c.kind}, ${c.code}${c.departement ? ', dép. ' + c.departement : ''}) `;
-    const why = document.createElement('span');
-    why.className = 'why';
-    why.textContent = c.why;
-    li.append(why);
-    ul.append(li);
-  }
-  out.append(ul);
-}
-
-loadStatus();
-document.getElementById('resolve-form').addEventListener('submit', resolve);
+loadLabels(); // country and theme labels, shared by every page (one request)
+startRouter(document.getElementById('main'), onRoute);

@@ -50,6 +50,7 @@ struct AuthorityRef {
   std::int64_t id = 0;
   std::string kind, code, name, country;
   std::string departement, region, admin1_name;
+  std::optional<double> lat, lng;  // where the map places it, if known
 };
 
 struct Partnership {

@@ -314,7 +314,8 @@ Result<ExportData> FromJson(std::string_view text, const std::string& source) {
       }
       const Authority& a = it->second;
       return AuthorityRef{id,        a.kind,        a.code,   a.name,
-                          a.country, a.departement, a.region, a.admin1_name};
+                          a.country, a.departement, a.region, a.admin1_name,
+                          a.lat,     a.lng};
     };
     auto actor_of = [&](const Reader& r, const std::string& key,
                         std::int64_t id) -> Result<Actor> {

@@ -55,8 +55,8 @@ Result<AuthorityRef> PutFrench(store::Writer* writer, const Candidate& c,
       auto r, store::PutAuthority(writer, a, text::Fold(a.name),
                                   {source, run, /*demo=*/false}));
   CountOther(report, "authorities", r.outcome);
-  return AuthorityRef{r.id, a.kind,        a.code,   a.name,
-                      "FR", a.departement, a.region, ""};
+  return AuthorityRef{r.id,          a.kind,   a.code, a.name, "FR",
+                      a.departement, a.region, "",     a.lat,  a.lng};
 }
 
 Result<AuthorityRef> PutForeign(store::Writer* writer, const std::string& name,
@@ -78,8 +78,9 @@ Result<AuthorityRef> PutForeign(store::Writer* writer, const std::string& name,
     CountOther(report, "authorities", store::PutOutcome::kUnchanged);
     COOPATLAS_ASSIGN_OR_RETURN(auto known,
                                store::FindAuthority(writer->db(), *existing));
-    return AuthorityRef{*existing, "foreign", "", known->name,
-                        country,   "",        "", known->admin1_name};
+    return AuthorityRef{*existing,  "foreign", "", known->name,
+                        country,    "",        "", known->admin1_name,
+                        known->lat, known->lng};
   }
   if (const Place* p = places.FindUnique(country, folded)) {
     a.lat = p->lat;
@@ -90,7 +91,8 @@ Result<AuthorityRef> PutForeign(store::Writer* writer, const std::string& name,
   COOPATLAS_ASSIGN_OR_RETURN(
       auto r, store::PutAuthority(writer, a, folded, provenance));
   CountOther(report, "authorities", r.outcome);
-  return AuthorityRef{r.id, a.kind, "", a.name, country, "", "", a.admin1_name};
+  return AuthorityRef{r.id, a.kind,        "",    a.name, country, "",
+                      "",   a.admin1_name, a.lat, a.lng};
 }
 
 Status Finish(store::Writer* writer, std::int64_t run, ImportReport* report,

@@ -127,6 +127,10 @@ nlohmann::ordered_json ToJson(const AuthorityRef& a) {
                              : nlohmann::ordered_json(a.code);
   if (!a.departement.empty()) j["departement"] = a.departement;
   if (!a.admin1_name.empty()) j["region"] = a.admin1_name;
+  if (a.lat && a.lng) {
+    j["lat"] = *a.lat;
+    j["lng"] = *a.lng;
+  }
   return j;
 }
 

@@ -30,8 +30,8 @@ Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
     COOPATLAS_ASSIGN_OR_RETURN(auto a, store::FindAuthority(db, other));
     if (!a || a->country != "FR") continue;
     Peer peer;
-    peer.authority = {a->meta.id, a->kind,        a->code,   a->name,
-                      a->country, a->departement, a->region, ""};
+    peer.authority = {a->meta.id,     a->kind,   a->code, a->name, a->country,
+                      a->departement, a->region, "",      a->lat,  a->lng};
     std::vector<std::string> fr, en;
     if (!s.shared_partners.empty()) {
       std::vector<std::string> names(s.shared_partners.begin(),

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "core/file.h"
 #include "core/time.h"
@@ -111,11 +112,15 @@ Result<AtlasStats> Registry::Stats() const {
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
   COOPATLAS_ASSIGN_OR_RETURN(store::Stats s,
                              store::ComputeStats(impl_->db.get()));
+  COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
   AtlasStats out;
   out.totals = std::move(s.totals);
   for (auto& [name, buckets] : s.by) {
     auto& list = out.by[name];
+    const bool relabel = name == "world_region" || name == "authority_kind" ||
+                         name == "partnership_kind";
     for (auto& b : buckets) {
+      if (relabel) std::tie(b.label, b.label_en) = labels->Of(name, b.value);
       list.push_back({std::move(b.value), std::move(b.label),
                       std::move(b.label_en), std::move(b.extra), b.count});
     }

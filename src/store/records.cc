@@ -75,8 +75,8 @@ Authority ReadAuthority(const Statement& s) {
 }
 
 AuthorityRef RefOf(const Authority& a) {
-  return {a.meta.id, a.kind,        a.code,   a.name,
-          a.country, a.departement, a.region, a.admin1_name};
+  return {a.meta.id,     a.kind,   a.code,        a.name, a.country,
+          a.departement, a.region, a.admin1_name, a.lat,  a.lng};
 }
 
 constexpr const char* kActorColumns =

@@ -49,7 +49,13 @@ export async function makeDatabase(binary, source) {
       '--funding', 'data/demo/financements.csv', '-q'],
   ];
   for (const args of steps) {
-    const r = spawnSync(binary, args, { cwd: source, encoding: 'utf8', timeout: 300_000 });
+    let r = spawnSync(binary, args, { cwd: source, encoding: 'utf8', timeout: 300_000 });
+    // A binary being relinked at that moment (a build in another terminal):
+    // wait a little and try again.
+    for (let i = 0; i < 5 && ['EACCES', 'ETXTBSY'].includes(r.error?.code); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      r = spawnSync(binary, args, { cwd: source, encoding: 'utf8', timeout: 300_000 });
+    }
     if (r.status !== 0) {
       await removeDir(dir);
       throw new Error(`coopatlas ${args.slice(0, 2).join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr}`);

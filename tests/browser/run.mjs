@@ -46,14 +46,25 @@ async function cleanup() {
   dbDir = null;
 }
 
+let finished = false;
 function finish(passed, failed) {
+  if (finished) return; // one summary line, even when interrupted
+  finished = true;
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
 // Whatever happens (signal, hang), the server and the browser are stopped.
+let passedSoFar = 0;
+let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, async () => { await cleanup(); finish(0, 1); process.exit(1); });
+  process.on(sig, async () => {
+    stopping = true;
+    console.error(`browser tests: ${sig}, stopping`);
+    await cleanup();
+    finish(passedSoFar, 1);
+    process.exit(1);
+  });
 }
 const watchdog = setTimeout(async () => {
   console.error(`browser tests: no result after ${TOTAL_TIMEOUT_MS / 1000} s, giving up`);
@@ -94,10 +105,14 @@ async function main() {
     console.log(`browser tests: ${base}, artifacts in ${artifacts}`);
     // playwright-core only: it drives the system's Chromium, downloads nothing.
     const { chromium } = await import('playwright-core');
-    browser = await withTimeout(chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
+    browser = await withTimeout(chromium.launch({
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // our handlers clean up
+    }),
       30_000, 'Chromium to start');
 
     for (const scenario of chosen) {
+      if (stopping) break;
       const started = Date.now();
       const tab = await openPage(browser, base, scenario.viewport);
       // Screenshots wait for the maps (bounded), then capture the whole page.
@@ -118,6 +133,7 @@ async function main() {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       if (!error && !problems.length) {
         passed++;
+        passedSoFar = passed;
         console.log(`ok   ${scenario.name} (${seconds} s)`);
       } else {
         failed++;
@@ -127,7 +143,7 @@ async function main() {
       }
     }
   } catch (e) {
-    console.error(`browser tests: ${e.message}`);
+    if (!stopping) console.error(`browser tests: ${e.message.split('\n')[0]}`);
     failed += Math.max(1, chosen.length - passed - failed);
   } finally {
     await cleanup();

@@ -7,8 +7,8 @@ export default [{
   name: 'country',
   async run({ page, base, shot }) {
     const api = await apiJson(base, '/api/v1/countries/SN');
-    const partners = api.partner_authorities ?? api.partners ?? api.authorities ?? [];
-    const french = api.french_authorities ?? api.french ?? [];
+    const partners = api.partner_authorities;
+    const french = api.french_authorities;
     await visit(page, base, '/pays/SN');
 
     const h1 = await page.locator('h1').innerText();

@@ -19,13 +19,13 @@ export default [{
   async run({ page, base, shot }) {
     const hit = await aProject(base);
     const api = await apiJson(base, `/api/v1/projects/${hit.id}`);
-    const p = api.project ?? api;
+    const p = api;
     await visit(page, base, `/projets/${hit.id}`);
     const h1 = await page.locator('h1').innerText();
-    expect(h1.includes(p.title_fr ?? p.title), `<h1> "${h1}"`);
+    expect(h1.includes(p.title), `<h1> "${h1}"`);
     if (p.demo) expect(await page.locator('h1 .badge-demo').isVisible(), 'demonstration project not marked');
 
-    const funding = p.funding ?? p.funding_lines ?? [];
+    const funding = p.funding;
     const rows = await page.locator('table.funding tbody tr').count();
     expect(funding.length > 0 && rows === funding.length, `${rows} funding lines shown, the API gives ${funding.length}`);
     const amounts = await page.$$eval('table.funding tbody tr td:last-child', (tds) => tds.map((td) => td.firstChild.textContent));
@@ -42,15 +42,15 @@ export default [{
   async run({ page, base, shot }) {
     const hit = await aProject(base);
     const project = await apiJson(base, `/api/v1/projects/${hit.id}`);
-    const pid = (project.project ?? project).partnership_id ?? project.partnership?.id;
+    const pid = project.partnership_id;
     expect(pid != null, 'the project has no partnership');
     const api = await apiJson(base, `/api/v1/partnerships/${pid}`);
-    const p = api.partnership ?? api;
+    const p = api;
     await visit(page, base, `/partenariats/${pid}`);
     for (const r of [...(p.french ?? []), ...(p.partners ?? [])]) {
       expect(await page.locator('main .link-list li', { hasText: r.name }).count() > 0, `party ${r.name} not listed`);
     }
-    const projects = api.projects ?? p.projects ?? [];
+    const projects = api.projects;
     expect(await page.locator('.card[data-project]').count() === projects.length, 'projects of the partnership not all listed');
     if (p.demo || projects.some((x) => x.demo)) expect(await page.locator('h1 .badge-demo').isVisible(), 'demonstration data not marked');
     await shot('partnership');
