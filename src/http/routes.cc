@@ -442,7 +442,7 @@ void Api::AddRoutes() {
            res.status = 200;
            res.set_header("Content-Disposition",
                           "attachment; filename=\"" + blob.filename + "\"");
-           res.set_content(std::move(blob.bytes), blob.content_type);
+           res.set_content(blob.bytes, blob.content_type);
            return Status::Ok();
          });
        }});

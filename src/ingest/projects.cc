@@ -63,7 +63,7 @@ std::vector<std::string> SplitValues(std::string_view cell) {
 using Vocabulary = std::map<std::string, std::string>;
 
 const Vocabulary& PartnershipKinds() {
-  static const Vocabulary v = {
+  static const Vocabulary kVocabulary = {
       {"jumelage", "jumelage"},
       {"twinning", "jumelage"},
       {"convention", "convention"},
@@ -84,11 +84,11 @@ const Vocabulary& PartnershipKinds() {
       {"1 pour cent", "un-pour-cent"},
       {"action 1", "un-pour-cent"},
   };
-  return v;
+  return kVocabulary;
 }
 
 const Vocabulary& Statuses() {
-  static const Vocabulary v = {
+  static const Vocabulary kVocabulary = {
       {"en projet", "planned"},  {"prevu", "planned"},
       {"planned", "planned"},    {"en cours", "ongoing"},
       {"ongoing", "ongoing"},    {"termine", "completed"},
@@ -96,11 +96,11 @@ const Vocabulary& Statuses() {
       {"suspendu", "suspended"}, {"suspended", "suspended"},
       {"annule", "cancelled"},   {"cancelled", "cancelled"},
   };
-  return v;
+  return kVocabulary;
 }
 
 const Vocabulary& FunderTypes() {
-  static const Vocabulary v = {
+  static const Vocabulary kVocabulary = {
       {"collectivite", "collectivite"},
       {"collectivite francaise", "collectivite"},
       {"french authority", "collectivite"},
@@ -126,11 +126,11 @@ const Vocabulary& FunderTypes() {
       {"autre", "autre"},
       {"other", "autre"},
   };
-  return v;
+  return kVocabulary;
 }
 
 const Vocabulary& Mechanisms() {
-  static const Vocabulary v = {
+  static const Vocabulary kVocabulary = {
       {"budget general", "budget-general"},
       {"fonds propres", "budget-general"},
       {"own funds", "budget-general"},
@@ -159,17 +159,17 @@ const Vocabulary& Mechanisms() {
       {"autre", "autre"},
       {"other", "autre"},
   };
-  return v;
+  return kVocabulary;
 }
 
 const Vocabulary& Natures() {
-  static const Vocabulary v = {
+  static const Vocabulary kVocabulary = {
       {"prevu", "planned"},   {"previsionnel", "planned"},
       {"planned", "planned"}, {"budget", "planned"},
       {"realise", "actual"},  {"verse", "actual"},
       {"actual", "actual"},   {"paid", "actual"},
   };
-  return v;
+  return kVocabulary;
 }
 
 // The canonical value of `cell`, also accepting the canonical values
@@ -227,7 +227,7 @@ CellRef FundingRow::Where(const std::string& column) const {
 }
 
 const std::vector<ColumnSpec>& ProjectColumns() {
-  static const std::vector<ColumnSpec> specs = {
+  static const std::vector<ColumnSpec> kSpecs = {
       {"ref_projet", {"ref", "project_ref", "reference", "identifiant"}, true},
       {"titre", {"title", "intitulé", "intitule"}, true},
       {"titre_en", {"title_en", "english_title"}, false},
@@ -254,11 +254,11 @@ const std::vector<ColumnSpec>& ProjectColumns() {
       {"beneficiaires", {"beneficiaries", "bénéficiaires"}, false},
       {"lieu", {"place", "location", "localité", "localite"}, false},
   };
-  return specs;
+  return kSpecs;
 }
 
 const std::vector<ColumnSpec>& FundingColumns() {
-  static const std::vector<ColumnSpec> specs = {
+  static const std::vector<ColumnSpec> kSpecs = {
       {"ref_projet", {"ref", "project_ref", "reference", "identifiant"}, true},
       {"ligne", {"line", "line_ref", "ref_ligne"}, false},
       {"financeur", {"funder", "bailleur"}, true},
@@ -271,7 +271,7 @@ const std::vector<ColumnSpec>& FundingColumns() {
       {"taux", {"exchange_rate", "taux de change", "rate"}, false},
       {"date_taux", {"rate_date", "date du taux"}, false},
   };
-  return specs;
+  return kSpecs;
 }
 
 Result<ProjectFiles> ReadProjectFiles(std::string_view project_bytes,

@@ -246,7 +246,8 @@ Result<std::int64_t> ParseAmountCents(std::string_view cell) {
     }
   }
   std::int64_t cents = euros * 100;
-  if (!decimals.empty()) cents += (decimals[0] - '0') * 10;
+  if (!decimals.empty())
+    cents += static_cast<std::int64_t>(decimals[0] - '0') * 10;
   if (decimals.size() == 2) cents += decimals[1] - '0';
   if (cents > kMaxCents) {
     return Status::InvalidArgument(Quoted(trimmed) + " is beyond 10^15 euros");

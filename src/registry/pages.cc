@@ -60,6 +60,7 @@ Result<CountryPage> Registry::ShowCountry(const std::string& alpha2) const {
   }
   auto sorted = [](std::map<std::int64_t, CountryPage::Party>& m) {
     std::vector<CountryPage::Party> v;
+    v.reserve(m.size());
     for (auto& [id, party] : m) v.push_back(std::move(party));
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
       return a.partnerships + a.projects > b.partnerships + b.projects;

@@ -184,6 +184,7 @@ Result<Writer::EntityResult> PutPartnership(
   COOPATLAS_ASSIGN_OR_RETURN(auto result,
                              writer->PutEntity("partnership", row, 1));
   std::vector<Row> parties;
+  parties.reserve(french_ids.size() + partner_ids.size());
   for (const auto id : french_ids) {
     parties.push_back({{"partnership_id", result.id},
                        {"authority_id", id},

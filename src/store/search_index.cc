@@ -90,6 +90,7 @@ const std::vector<const char*>& RebuildStatements() {
       FROM search_doc d JOIN project p ON p.id = d.record_id
       WHERE d.kind = 'project')sql",
       // Facets. type
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one statement.
       "INSERT OR IGNORE INTO search_facet SELECT id, 'type', kind FROM "
       "search_doc",
       // country (authority: its own; partnership: partners'; project:
