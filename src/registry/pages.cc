@@ -90,10 +90,9 @@ Result<PartnershipPage> Registry::ShowPartnership(std::int64_t id) const {
   }
   PartnershipPage page;
   page.partnership = std::move(list[0]);
-  COOPATLAS_ASSIGN_OR_RETURN(auto projects, store::ListProjects(db, {}));
-  for (auto& p : projects) {
-    if (p.partnership_id == id) page.projects.push_back(std::move(p));
-  }
+  store::ProjectFilter pf;
+  pf.partnership_id = id;
+  COOPATLAS_ASSIGN_OR_RETURN(page.projects, store::ListProjects(db, pf));
   return page;
 }
 
@@ -121,15 +120,8 @@ Result<ForeignAuthorityPage> Registry::ShowForeignAuthority(
   f.authority_id = id;
   COOPATLAS_ASSIGN_OR_RETURN(page.partnerships, store::ListPartnerships(db, f));
   store::ProjectFilter pf;
-  pf.country = page.authority.country;
-  COOPATLAS_ASSIGN_OR_RETURN(auto projects, store::ListProjects(db, pf));
-  for (auto& p : projects) {
-    bool involved = false;
-    for (const auto& part : p.participants) {
-      involved = involved || (part.authority && part.authority->id == id);
-    }
-    if (involved) page.projects.push_back(std::move(p));
-  }
+  pf.participant_id = id;
+  COOPATLAS_ASSIGN_OR_RETURN(page.projects, store::ListProjects(db, pf));
   COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
   COOPATLAS_ASSIGN_OR_RETURN(page.peers, RankPeers(db, *labels, id, 20));
   return page;

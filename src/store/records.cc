@@ -480,6 +480,16 @@ Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f) {
   };
   if (f.id) sql += " AND p.id = " + param(std::to_string(*f.id));
   if (!f.ref.empty()) sql += " AND p.ref = " + param(f.ref);
+  if (f.partnership_id) {
+    sql +=
+        " AND p.partnership_id = " + param(std::to_string(*f.partnership_id));
+  }
+  if (f.participant_id) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM project_participant pp WHERE "
+        "pp.project_id = p.id AND pp.authority_id = " +
+        param(std::to_string(*f.participant_id)) + ")";
+  }
   if (!f.since.empty()) sql += " AND p.updated_at >= " + param(f.since);
   if (!f.country.empty()) {
     const std::string c = param(f.country);

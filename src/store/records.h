@@ -94,6 +94,8 @@ struct ProjectFilter {
   std::string since;
   std::optional<std::int64_t> id;
   std::string ref;
+  std::optional<std::int64_t> partnership_id;
+  std::optional<std::int64_t> participant_id;  // an authority taking part
 };
 Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f);
 
