@@ -63,6 +63,7 @@ Status ProjectImportOptions::Validate() const {
 
 Result<ImportReport> Registry::ImportProjects(
     const ProjectImportOptions& options, const ProgressFn& progress) {
+  ++impl_->generation;  // the search facets reload on next use
   const auto start = std::chrono::steady_clock::now();
   COOPATLAS_RETURN_IF_ERROR(options.Validate());
   COOPATLAS_ASSIGN_OR_RETURN(const resolve::Resolver* resolver,

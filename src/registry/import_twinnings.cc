@@ -100,6 +100,7 @@ Status TwinningImportOptions::Validate() const {
 
 Result<ImportReport> Registry::ImportTwinnings(
     const TwinningImportOptions& options, const ProgressFn& progress) {
+  ++impl_->generation;  // the search facets reload on next use
   const auto start = std::chrono::steady_clock::now();
   COOPATLAS_RETURN_IF_ERROR(options.Validate());
   COOPATLAS_ASSIGN_OR_RETURN(const resolve::Resolver* resolver,

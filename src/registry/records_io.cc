@@ -282,6 +282,7 @@ Result<ExportSummary> Registry::Export(const ExportOptions& options) const {
 
 Result<ImportReport> Registry::ImportJson(const std::string& file, bool dry_run,
                                           const std::string& actor) {
+  ++impl_->generation;  // the search facets reload on next use
   const auto start = std::chrono::steady_clock::now();
   COOPATLAS_ASSIGN_OR_RETURN(std::string text, core::ReadFile(file));
   COOPATLAS_ASSIGN_OR_RETURN(exporter::ExportData data,

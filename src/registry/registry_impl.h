@@ -9,6 +9,7 @@
 #include "registry/places.h"
 #include "resolve/resolver.h"
 #include "store/db.h"
+#include "store/facet_index.h"
 #include "store/reference_tables.h"
 
 namespace coopatlas {
@@ -57,6 +58,30 @@ struct Registry::Impl {
     return static_cast<const Labels*>(labels.get());
   }
   mutable std::unique_ptr<Labels> labels;
+
+  // The search index's facets in memory, reloaded when the database changed
+  // (a write through this registry, or a commit by another connection,
+  // which PRAGMA data_version tells). The caller holds db_mutex.
+  Result<const store::FacetIndex*> GetFacets() const {
+    COOPATLAS_ASSIGN_OR_RETURN(store::Statement version,
+                               db->Prepare("PRAGMA data_version"));
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, version.Step());
+    const std::int64_t data_version = row ? version.ColumnInt(0) : 0;
+    if (!facets || facets_generation != generation ||
+        facets_data_version != data_version) {
+      COOPATLAS_ASSIGN_OR_RETURN(store::FacetIndex f,
+                                 store::FacetIndex::Load(db.get()));
+      facets = std::make_unique<store::FacetIndex>(std::move(f));
+      facets_generation = generation;
+      facets_data_version = data_version;
+    }
+    return static_cast<const store::FacetIndex*>(facets.get());
+  }
+  mutable std::unique_ptr<store::FacetIndex> facets;
+  mutable std::int64_t facets_generation = -1;
+  mutable std::int64_t facets_data_version = -1;
+  // Incremented by every write through this registry.
+  std::int64_t generation = 0;
 };
 
 // The peers of authority `id`, best first (registry/peers.cc). The caller

@@ -105,8 +105,10 @@ Result<SearchPage> Registry::Search(const SearchOptions& options) const {
   request.limit = options.per_page;
   request.offset = (options.page - 1) * options.per_page;
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  COOPATLAS_ASSIGN_OR_RETURN(const store::FacetIndex* facets,
+                             impl_->GetFacets());
   COOPATLAS_ASSIGN_OR_RETURN(store::SearchResponse response,
-                             store::Search(impl_->db.get(), request));
+                             store::Search(impl_->db.get(), *facets, request));
   COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
   SearchPage page;
   page.query = options.q;
@@ -150,6 +152,7 @@ Result<std::vector<SearchResultItem>> Registry::Suggest(const std::string& q,
 }
 
 Result<std::int64_t> Registry::Reindex() {
+  ++impl_->generation;  // the search facets reload on next use
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
   COOPATLAS_ASSIGN_OR_RETURN(
       auto writer,

@@ -45,6 +45,7 @@ Status SynthOptions::Validate() const {
 
 Result<SynthReport> Registry::Synthesize(const SynthOptions& options,
                                          const ProgressFn& progress) {
+  ++impl_->generation;  // the search facets reload on next use
   COOPATLAS_RETURN_IF_ERROR(options.Validate());
   const auto start = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->db_mutex);

@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
+
+#include "store/facet_index.h"
 
 namespace coopatlas::store {
 namespace {
@@ -265,11 +268,12 @@ Result<SearchResponse> Search(Db* db, const SearchRequest& request) {
   if (request.facets) {
     COOPATLAS_ASSIGN_OR_RETURN(
         Statement s,
-        db->Prepare(cte +
-                    "SELECT f.facet, f.value, count(*) AS n FROM m JOIN "
-                    "search_facet f ON f.doc = m.id" +
-                    where +
-                    " GROUP BY f.facet, f.value ORDER BY f.facet, n DESC"));
+        db->Prepare(
+            cte +
+            "SELECT f.facet, f.value, count(*) AS n FROM m JOIN "
+            "search_facet f ON f.doc = m.id" +
+            where +
+            " GROUP BY f.facet, f.value ORDER BY f.facet, n DESC, f.value"));
     bind_all(s);
     while (true) {
       COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -277,6 +281,132 @@ Result<SearchResponse> Search(Db* db, const SearchRequest& request) {
       response.facets[s.ColumnText(0)].emplace_back(s.ColumnText(1),
                                                     s.ColumnInt(2));
     }
+  }
+  return response;
+}
+
+namespace {
+
+std::vector<std::string> SplitSpaces(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
+                              const SearchRequest& request) {
+  // 1. The matching documents.
+  std::vector<std::uint32_t> docs;
+  if (request.fts.empty()) {
+    docs = facets.All();
+  } else {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement match,
+        db->Prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?"));
+    match.Bind(1, request.fts);
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, match.Step());
+      if (!row) break;
+      docs.push_back(static_cast<std::uint32_t>(match.ColumnInt(0)));
+    }
+    std::sort(docs.begin(), docs.end());
+  }
+  // 2. Filters: OR within a facet, AND between facets.
+  for (const auto& [facet, values] : request.filters) {
+    if (values.empty()) continue;
+    const std::vector<std::uint32_t> having = facets.Having(facet, values);
+    std::vector<std::uint32_t> kept;
+    std::set_intersection(docs.begin(), docs.end(), having.begin(),
+                          having.end(), std::back_inserter(kept));
+    docs.swap(kept);
+  }
+  SearchResponse response;
+  response.total = static_cast<std::int64_t>(docs.size());
+  if (request.facets) response.facets = facets.Count(docs);
+  // 3. The page.
+  const auto offset = static_cast<std::size_t>(std::max(request.offset, 0));
+  const auto limit = static_cast<std::size_t>(std::max(request.limit, 0));
+  std::vector<std::uint32_t> page;
+  if (!request.fts.empty() && !request.by_date) {
+    // By relevance: FTS5's order, keeping the documents that pass the
+    // filters.
+    std::vector<char> kept(facets.documents() + 1, 0);
+    for (const auto d : docs) {
+      if (d < kept.size()) kept[d] = 1;
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement ranked,
+        db->Prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
+                    "ORDER BY rank"));
+    ranked.Bind(1, request.fts);
+    std::size_t seen = 0;
+    while (page.size() < limit) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, ranked.Step());
+      if (!row) break;
+      const auto d = static_cast<std::uint32_t>(ranked.ColumnInt(0));
+      if (d >= kept.size() || kept[d] == 0) continue;
+      if (seen++ >= offset) page.push_back(d);
+    }
+  } else if (offset < docs.size()) {
+    const std::size_t end = std::min(docs.size(), offset + limit);
+    auto before = [&](std::uint32_t a, std::uint32_t b) {
+      if (request.by_date) {
+        const std::string& da = facets.SortDate(a);
+        const std::string& db_ = facets.SortDate(b);
+        if (da != db_) return da > db_;
+      } else {
+        const std::string& ta = facets.Title(a);
+        const std::string& tb = facets.Title(b);
+        if (ta != tb) return ta < tb;
+      }
+      return a < b;
+    };
+    std::partial_sort(docs.begin(),
+                      docs.begin() + static_cast<std::ptrdiff_t>(end),
+                      docs.end(), before);
+    page.assign(docs.begin() + static_cast<std::ptrdiff_t>(offset),
+                docs.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+  // 4. The page's documents, with their snippets.
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement doc,
+      db->Prepare("SELECT kind, record_id, coalesce(code, ''), title, url, "
+                  "countries, year, demo FROM search_doc WHERE id = ?"));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement snippet,
+      db->Prepare("SELECT snippet(search_fts, -1, char(1), char(2), '…', 12) "
+                  "FROM search_fts WHERE search_fts MATCH ? AND rowid = ?"));
+  for (const auto d : page) {
+    doc.Bind(1, static_cast<std::int64_t>(d));
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, doc.Step());
+    if (!row) {
+      doc.Reset();
+      continue;
+    }
+    SearchHit hit;
+    hit.kind = doc.ColumnText(0);
+    hit.record_id = doc.ColumnInt(1);
+    hit.code = doc.ColumnText(2);
+    hit.title = doc.ColumnText(3);
+    hit.url = doc.ColumnText(4);
+    hit.countries = SplitSpaces(doc.ColumnText(5));
+    if (!doc.ColumnIsNull(6)) hit.year = static_cast<int>(doc.ColumnInt(6));
+    hit.demo = doc.ColumnInt(7) != 0;
+    doc.Reset();
+    if (!request.fts.empty()) {
+      snippet.Bind(1, request.fts).Bind(2, static_cast<std::int64_t>(d));
+      COOPATLAS_ASSIGN_OR_RETURN(bool found, snippet.Step());
+      if (found) hit.snippet = snippet.ColumnText(0);
+      snippet.Reset();
+    }
+    response.hits.push_back(std::move(hit));
   }
   return response;
 }

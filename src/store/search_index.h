@@ -51,6 +51,14 @@ struct SearchResponse {
 // The facets every search counts.
 const std::vector<std::string>& SearchFacets();
 
+// Search with SQL only (small databases, tests of the index itself).
 Result<SearchResponse> Search(Db* db, const SearchRequest& request);
+
+class FacetIndex;
+// Search with the facets counted and filtered in memory: FTS5 gives the
+// matching documents (and their order by relevance), the facet index does
+// the rest. Same answers as Search(db, request).
+Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
+                              const SearchRequest& request);
 
 }  // namespace coopatlas::store

@@ -11,6 +11,8 @@
 
 #include "http/api.h"
 #include "integration/records_util.h"
+#include "store/facet_index.h"
+#include "store/search_index.h"
 
 namespace coopatlas::testing {
 namespace {
@@ -262,6 +264,52 @@ TEST_F(ApiTest, LoopbackGzip) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Encoding"), "gzip");
+}
+
+}  // namespace
+}  // namespace coopatlas::testing
+
+namespace coopatlas::testing {
+namespace {
+
+// The in-memory facet path gives the same answers as plain SQL.
+TEST(SearchPaths, InMemoryFacetsAgreeWithSql) {
+  ScratchDb db;
+  {
+    auto registry = db.Open();
+    ProjectImportOptions projects;
+    projects.projects_file = SourceDir() + "/data/demo/projets.csv";
+    projects.funding_file = SourceDir() + "/data/demo/financements.csv";
+    ASSERT_TRUE(registry->ImportProjects(projects).ok());
+  }
+  auto raw = store::Db::Open(db.path(), store::OpenMode::kReadOnly);
+  ASSERT_TRUE(raw.ok());
+  auto facets = store::FacetIndex::Load(raw->get());
+  ASSERT_TRUE(facets.ok());
+  std::vector<store::SearchRequest> requests(5);
+  requests[0].fts = "\"eau\"";
+  requests[1].fts = "\"eau\"";
+  requests[1].filters["country"] = {"SN", "BF"};
+  requests[2].filters["theme"] = {"sante"};
+  requests[2].by_date = true;
+  requests[3].fts = "\"ecole\" OR \"formation\"";
+  requests[3].filters["type"] = {"project"};
+  requests[3].offset = 5;
+  requests[4].fts = "\"jeunesse\"";
+  requests[4].by_date = true;
+  for (const auto& request : requests) {
+    auto sql = store::Search(raw->get(), request);
+    auto memory = store::Search(raw->get(), *facets, request);
+    ASSERT_TRUE(sql.ok() && memory.ok());
+    EXPECT_EQ(sql->total, memory->total) << request.fts;
+    EXPECT_EQ(sql->facets, memory->facets) << request.fts;
+    ASSERT_EQ(sql->hits.size(), memory->hits.size()) << request.fts;
+    for (std::size_t i = 0; i < sql->hits.size(); ++i) {
+      if (request.by_date || request.fts.empty()) continue;  // ties differ
+      EXPECT_EQ(sql->hits[i].record_id, memory->hits[i].record_id);
+      EXPECT_EQ(sql->hits[i].snippet, memory->hits[i].snippet);
+    }
+  }
 }
 
 }  // namespace
