@@ -302,20 +302,26 @@ std::vector<std::string> SplitSpaces(const std::string& text) {
 
 Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
                               const SearchRequest& request) {
-  // 1. The matching documents.
-  std::vector<std::uint32_t> docs;
+  // 1. The matching documents; by relevance, FTS5 ranks them in the same
+  // pass.
+  const bool by_rank = !request.fts.empty() && !request.by_date;
+  std::vector<std::uint32_t> docs, ranked;
   if (request.fts.empty()) {
     docs = facets.All();
   } else {
     COOPATLAS_ASSIGN_OR_RETURN(
         Statement match,
-        db->Prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?"));
+        db->Prepare(by_rank ? "SELECT rowid FROM search_fts WHERE search_fts "
+                              "MATCH ? ORDER BY rank"
+                            : "SELECT rowid FROM search_fts WHERE search_fts "
+                              "MATCH ?"));
     match.Bind(1, request.fts);
     while (true) {
       COOPATLAS_ASSIGN_OR_RETURN(bool row, match.Step());
       if (!row) break;
       docs.push_back(static_cast<std::uint32_t>(match.ColumnInt(0)));
     }
+    if (by_rank) ranked = docs;
     std::sort(docs.begin(), docs.end());
   }
   // 2. Filters: OR within a facet, AND between facets.
@@ -334,23 +340,16 @@ Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
   const auto offset = static_cast<std::size_t>(std::max(request.offset, 0));
   const auto limit = static_cast<std::size_t>(std::max(request.limit, 0));
   std::vector<std::uint32_t> page;
-  if (!request.fts.empty() && !request.by_date) {
+  if (by_rank) {
     // By relevance: FTS5's order, keeping the documents that pass the
     // filters.
     std::vector<char> kept(facets.documents() + 1, 0);
     for (const auto d : docs) {
       if (d < kept.size()) kept[d] = 1;
     }
-    COOPATLAS_ASSIGN_OR_RETURN(
-        Statement ranked,
-        db->Prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
-                    "ORDER BY rank"));
-    ranked.Bind(1, request.fts);
     std::size_t seen = 0;
-    while (page.size() < limit) {
-      COOPATLAS_ASSIGN_OR_RETURN(bool row, ranked.Step());
-      if (!row) break;
-      const auto d = static_cast<std::uint32_t>(ranked.ColumnInt(0));
+    for (const auto d : ranked) {
+      if (page.size() >= limit) break;
       if (d >= kept.size() || kept[d] == 0) continue;
       if (seen++ >= offset) page.push_back(d);
     }
