@@ -21,7 +21,7 @@ class FacetIndex {
   // Reads search_doc and search_facet. Cost: one pass over both tables.
   static Result<FacetIndex> Load(Db* db);
 
-  std::size_t documents() const { return sort_dates_.size(); }
+  std::size_t DocumentCount() const { return sort_dates_.size(); }
 
   // The documents (ids, ascending) having one of `values` of `facet`.
   std::vector<std::uint32_t> Having(

@@ -343,7 +343,7 @@ Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
   if (by_rank) {
     // By relevance: FTS5's order, keeping the documents that pass the
     // filters.
-    std::vector<char> kept(facets.documents() + 1, 0);
+    std::vector<char> kept(facets.DocumentCount() + 1, 0);
     for (const auto d : docs) {
       if (d < kept.size()) kept[d] = 1;
     }
@@ -358,8 +358,8 @@ Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
     auto before = [&](std::uint32_t a, std::uint32_t b) {
       if (request.by_date) {
         const std::string& da = facets.SortDate(a);
-        const std::string& db_ = facets.SortDate(b);
-        if (da != db_) return da > db_;
+        const std::string& date_b = facets.SortDate(b);
+        if (da != date_b) return da > date_b;
       } else {
         const std::string& ta = facets.Title(a);
         const std::string& tb = facets.Title(b);
