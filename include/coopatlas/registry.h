@@ -77,6 +77,9 @@ struct RecordFilter {
   std::string country;    // a partner (or project location) in this country
   std::string kind;       // partnership kind
   std::string since;      // updated on or after this ISO date
+  // One partnership (and its projects), or one project (and its
+  // partnership).
+  std::optional<std::int64_t> partnership_id, project_id;
 };
 
 struct ExportOptions {

@@ -421,7 +421,11 @@ void Api::AddRoutes() {
         P{"authority", "query", "string", false, "a French party's code"},
         P{"country", "query", "string", false, "ISO alpha-2"},
         P{"kind", "query", "string", false, "partnership kind"},
-        P{"since", "query", "string", false, "ISO date"}},
+        P{"since", "query", "string", false, "ISO date"},
+        P{"partnership", "query", "integer", false,
+          "one partnership and its projects"},
+        P{"project", "query", "integer", false,
+          "one project and its partnership"}},
        "/api/v1/export?format=csv&country=SN",
        [this](const httplib::Request& req, const PathParams&,
               httplib::Response& res) {
@@ -437,6 +441,12 @@ void Api::AddRoutes() {
            COOPATLAS_ASSIGN_OR_RETURN(o.filter.country, Text(req, "country"));
            COOPATLAS_ASSIGN_OR_RETURN(o.filter.kind, Text(req, "kind"));
            COOPATLAS_ASSIGN_OR_RETURN(o.filter.since, Text(req, "since"));
+           COOPATLAS_ASSIGN_OR_RETURN(
+               int partnership, IntParam(req, "partnership", 0, 1, 2000000000));
+           COOPATLAS_ASSIGN_OR_RETURN(
+               int project, IntParam(req, "project", 0, 1, 2000000000));
+           if (partnership > 0) o.filter.partnership_id = partnership;
+           if (project > 0) o.filter.project_id = project;
            COOPATLAS_ASSIGN_OR_RETURN(ExportBlob blob,
                                       registry_->ExportBytes(o));
            res.status = 200;

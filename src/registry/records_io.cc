@@ -30,6 +30,7 @@ store::PartnershipFilter ToStore(const RecordFilter& f) {
   out.authority_code = f.authority;
   out.kind = f.kind;
   out.since = f.since;
+  out.id = f.partnership_id;
   return out;
 }
 
@@ -38,6 +39,8 @@ store::ProjectFilter ToProjectFilter(const RecordFilter& f) {
   out.country = f.country;
   out.authority_code = f.authority;
   out.since = f.since;
+  out.id = f.project_id;
+  out.partnership_id = f.partnership_id;
   return out;
 }
 
@@ -182,16 +185,27 @@ Result<ExportBlob> Registry::ExportBytes(const ExportOptions& options) const {
     std::lock_guard<std::mutex> lock(impl_->db_mutex);
     store::Db* db = impl_->db.get();
     COOPATLAS_ASSIGN_OR_RETURN(
-        data.partnerships,
-        store::ListPartnerships(db, ToStore(options.filter)));
-    COOPATLAS_ASSIGN_OR_RETURN(
         data.projects,
         store::ListProjects(db, ToProjectFilter(options.filter)));
+    if (options.filter.project_id) {
+      // One project: with its partnership, if it has one.
+      if (!data.projects.empty() && data.projects[0].partnership_id) {
+        store::PartnershipFilter pf;
+        pf.id = data.projects[0].partnership_id;
+        COOPATLAS_ASSIGN_OR_RETURN(data.partnerships,
+                                   store::ListPartnerships(db, pf));
+      }
+    } else {
+      COOPATLAS_ASSIGN_OR_RETURN(
+          data.partnerships,
+          store::ListPartnerships(db, ToStore(options.filter)));
+    }
     // The authorities and actors the records refer to (all of them for an
     // unfiltered export, so the JSON round trip keeps unattached ones).
     const bool all =
         options.filter.authority.empty() && options.filter.country.empty() &&
-        options.filter.kind.empty() && options.filter.since.empty();
+        options.filter.kind.empty() && options.filter.since.empty() &&
+        !options.filter.partnership_id && !options.filter.project_id;
     std::set<std::int64_t> authority_ids, actor_ids;
     for (const auto& p : data.partnerships) {
       for (const auto& a : p.french) authority_ids.insert(a.id);

@@ -244,6 +244,15 @@ TEST_F(ApiTest, ExportsAreFilesWithTheirType) {
             std::string::npos);
   EXPECT_NE(csv.get_header_value("Content-Disposition").find("attachment"),
             std::string::npos);
+  // One partnership and its projects; one project and its partnership.
+  const auto one = Json(Get("/api/v1/export?format=json&partnership=1"));
+  ASSERT_EQ(one["partnerships"].size(), 1u);
+  EXPECT_EQ(one["partnerships"][0]["id"], 1);
+  for (const auto& p : one["projects"]) EXPECT_EQ(p["partnership_id"], 1);
+  const auto project = Json(Get("/api/v1/export?format=json&project=1"));
+  ASSERT_EQ(project["projects"].size(), 1u);
+  EXPECT_LE(project["partnerships"].size(), 1u);
+  EXPECT_EQ(Get("/api/v1/export?format=csv&project=abc").status, 400);
   const auto xlsx = Get("/api/v1/export?format=xlsx&authority=69123");
   EXPECT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");

@@ -67,7 +67,9 @@ TEST(TwinningsImport, BothDirectionsAreOnePartnership) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->created, 2);
   EXPECT_EQ(r->outcomes["duplicate"], 1);
-  auto list = registry->ListPartnerships({"", "AL", "", ""});
+  RecordFilter albania;
+  albania.country = "AL";
+  auto list = registry->ListPartnerships(albania);
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].french[0].code, "31065");  // Bérat (Haute-Garonne)
@@ -113,7 +115,10 @@ TEST(TwinningsImport, WikidataHeadersWithAMapping) {
   auto r = registry->ImportTwinnings(o);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->created, 2);
-  auto ca = registry->ListPartnerships({"69123", "CA", "", ""});
+  RecordFilter lyon_canada;
+  lyon_canada.authority = "69123";
+  lyon_canada.country = "CA";
+  auto ca = registry->ListPartnerships(lyon_canada);
   ASSERT_TRUE(ca.ok());
   ASSERT_EQ(ca->size(), 1u);
   EXPECT_EQ((*ca)[0].partners[0].name, "Montréal");

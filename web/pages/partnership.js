@@ -52,7 +52,6 @@ export async function render({ view, params }) {
     },
   }));
   view.append(section(t('part.projects', { n: formatNumber(projects.length) }), cardList(projects, projectCard, t('auth.noProjects'))));
-  // The closest export filter: this French authority, this country, this kind.
-  const filters = { authority: french[0]?.code, country: partners[0]?.country, kind: p.kind };
-  view.append(exportSection(filters, `coopatlas-partenariat-${id}`));
+  // This partnership and its projects.
+  view.append(exportSection({ partnership: id }, `coopatlas-partenariat-${id}`));
 }

@@ -49,8 +49,7 @@ export async function render({ view, params }) {
       l.name ? `${l.name} — ` : '', countryLink(l.country)))))));
   view.append(locationsMap(participants, locations));
 
-  const lead = participants.find(isFrench);
-  view.append(exportSection({ authority: lead?.code, country: locations[0]?.country }, `coopatlas-projet-${id}`));
+  view.append(exportSection({ project: id }, `coopatlas-projet-${id}`));
 }
 
 // A link to the project's partnership, named by its parties once fetched.
