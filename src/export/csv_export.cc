@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
 #include "export/export_internal.h"
 #include "export/tables.h"
 
@@ -56,15 +57,6 @@ Cell Decimal(const std::string& text) {
 
 Cell Demo(bool demo) { return Text(demo ? "oui" : "non"); }
 
-std::string Join(const std::vector<std::string>& values) {
-  std::string out;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += '|';
-    out += values[i];
-  }
-  return out;
-}
-
 // Appends `value` unless it is empty or already there (first-seen order).
 void AddDistinct(const std::string& value, std::vector<std::string>* values) {
   if (value.empty()) return;
@@ -87,10 +79,18 @@ std::vector<Cell> PartnershipRow(const Partnership& p) {
     AddDistinct(a.country, &countries);
     AddDistinct(a.admin1_name, &regions);
   }
-  return {Integer(p.meta.id),    Text(p.kind),        Text(p.status),
-          Date(p.signed_on),     Date(p.started_on),  Date(p.ended_on),
-          Text(Join(codes)),     Text(Join(names)),   Text(Join(partners)),
-          Text(Join(countries)), Text(Join(regions)), Text(p.object),
+  return {Integer(p.meta.id),
+          Text(p.kind),
+          Text(p.status),
+          Date(p.signed_on),
+          Date(p.started_on),
+          Date(p.ended_on),
+          Text(core::Join(codes, "|")),
+          Text(core::Join(names, "|")),
+          Text(core::Join(partners, "|")),
+          Text(core::Join(countries, "|")),
+          Text(core::Join(regions, "|")),
+          Text(p.object),
           Demo(p.meta.demo)};
 }
 
@@ -140,13 +140,20 @@ std::vector<Cell> ProjectRow(const Project& p) {
   for (const auto& participant : p.participants) {
     participants.push_back(ParticipantLabel(participant));
   }
-  return {Integer(p.meta.id),       Text(p.ref),
-          Text(p.title_fr),         Text(p.title_en),
-          Text(p.status),           Date(p.started_on),
-          Date(p.ended_on),         Integer(p.partnership_id),
-          Text(Join(p.themes)),     Text(Join(sdgs)),
-          Text(Join(dac)),          Text(Join(countries)),
-          Text(Join(participants)), Cents(BudgetCents(p)),
+  return {Integer(p.meta.id),
+          Text(p.ref),
+          Text(p.title_fr),
+          Text(p.title_en),
+          Text(p.status),
+          Date(p.started_on),
+          Date(p.ended_on),
+          Integer(p.partnership_id),
+          Text(core::Join(p.themes, "|")),
+          Text(core::Join(sdgs, "|")),
+          Text(core::Join(dac, "|")),
+          Text(core::Join(countries, "|")),
+          Text(core::Join(participants, "|")),
+          Cents(BudgetCents(p)),
           Demo(p.meta.demo)};
 }
 

@@ -1,4 +1,5 @@
 #include "ingest/sheet.h"
+#include "core/strings.h"
 
 #include <string>
 #include <utility>
@@ -38,15 +39,6 @@ std::string_view FromFirstNonBlankLine(std::string_view text) {
     text.remove_prefix(eol + 1);
   }
   return text;
-}
-
-std::string Join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += sep;
-    out += items[i];
-  }
-  return out;
 }
 
 }  // namespace
@@ -174,9 +166,9 @@ Result<std::vector<int>> MapColumns(const Sheet& sheet,
       std::string message =
           sheet.source + ": missing required column '" + spec.name + "'";
       if (!spec.aliases.empty()) {
-        message += " (also accepted: " + Join(spec.aliases, ", ") + ")";
+        message += " (also accepted: " + core::Join(spec.aliases, ", ") + ")";
       }
-      message += "; the header has: " + Join(sheet.header, ", ");
+      message += "; the header has: " + core::Join(sheet.header, ", ");
       return Status::InvalidArgument(std::move(message));
     }
     indices.push_back(found);

@@ -2,18 +2,13 @@
 #include <algorithm>
 #include <string>
 
+#include "core/strings.h"
 #include "registry/registry_impl.h"
 #include "store/peers.h"
 #include "store/records.h"
 
 namespace coopatlas {
 namespace {
-
-std::string Join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
 
 std::string Plural(std::int64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -36,8 +31,8 @@ Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
     if (!s.shared_partners.empty()) {
       std::vector<std::string> names(s.shared_partners.begin(),
                                      s.shared_partners.end());
-      fr.push_back("même partenaire : " + Join(names, ", "));
-      en.push_back("same partner: " + Join(names, ", "));
+      fr.push_back("même partenaire : " + core::Join(names, ", "));
+      en.push_back("same partner: " + core::Join(names, ", "));
       peer.score += 5.0 * static_cast<double>(names.size());
     }
     // Countries, most shared first, with the regions in them.
@@ -68,8 +63,8 @@ Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
         peer.score += 3.0 * static_cast<double>(k);
       }
       if (!in_fr.empty()) {
-        rfr += ", dont " + Join(in_fr, " et ");
-        ren += ", of which " + Join(in_en, " and ");
+        rfr += ", dont " + core::Join(in_fr, " et ");
+        ren += ", of which " + core::Join(in_en, " and ");
       }
       fr.push_back(rfr);
       en.push_back(ren);
@@ -82,8 +77,8 @@ Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
         tfr.push_back(lfr);
         ten.push_back(len);
       }
-      fr.push_back("thèmes communs : " + Join(tfr, ", "));
-      en.push_back("common themes: " + Join(ten, ", "));
+      fr.push_back("thèmes communs : " + core::Join(tfr, ", "));
+      en.push_back("common themes: " + core::Join(ten, ", "));
       peer.score += static_cast<double>(s.themes.size());
     }
     if (s.same_departement) {
@@ -92,8 +87,8 @@ Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
       peer.score += 1.0;
     }
     if (fr.empty()) continue;
-    peer.reason_fr = Join(fr, " ; ");
-    peer.reason_en = Join(en, "; ");
+    peer.reason_fr = core::Join(fr, " ; ");
+    peer.reason_en = core::Join(en, "; ");
     peers.push_back(std::move(peer));
   }
   std::stable_sort(peers.begin(), peers.end(),

@@ -1,30 +1,14 @@
 #include "store/reference_tables.h"
+#include "core/strings.h"
 
 #include <nlohmann/json.hpp>
 
-#include <sstream>
 #include <string>
 
 #include "store/writer.h"
 
 namespace coopatlas::store {
 namespace {
-
-std::string JoinSpace(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += ' ';
-    out += p;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitSpace(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string part; in >> part;) out.push_back(part);
-  return out;
-}
 
 // The reference tables in load order (children after parents) and their
 // columns.
@@ -133,8 +117,8 @@ Status Writer::ReplaceReference(const reference::ReferenceData& data,
                                                                r.departement);
         s.Bind(5, r.region).Bind(6, r.zone).BindTextOrNull(7, r.arrondissement);
         s.BindTextOrNull(8, r.parent).BindTextOrNull(9, r.siren);
-        s.BindOptional(10, r.population).Bind(11, JoinSpace(r.postcodes));
-        s.Bind(12, JoinSpace(r.former_codes));
+        s.BindOptional(10, r.population).Bind(11, core::Join(r.postcodes, " "));
+        s.Bind(12, core::Join(r.former_codes, " "));
       }));
   COOPATLAS_RETURN_IF_ERROR(
       load(t[4], data.epcis, [](Statement& s, const auto& r) {
@@ -400,8 +384,8 @@ Result<reference::ReferenceData> ReadReference(Db* db,
           c.parent = s.ColumnText(7);
           c.siren = s.ColumnText(8);
           c.population = OptionalInt(s, 9);
-          c.postcodes = SplitSpace(s.ColumnText(10));
-          c.former_codes = SplitSpace(s.ColumnText(11));
+          c.postcodes = core::SplitSpaces(s.ColumnText(10));
+          c.former_codes = core::SplitSpaces(s.ColumnText(11));
           data.communes.push_back(std::move(c));
         }));
     std::map<std::string, std::size_t> epci_index;

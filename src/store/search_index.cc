@@ -1,4 +1,5 @@
 #include "store/search_index.h"
+#include "core/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -154,6 +155,21 @@ const std::vector<const char*>& RebuildStatements() {
   return kStatements;
 }
 
+// A hit from a row whose first columns are: kind, record_id, code, title,
+// url, countries, year, demo (both search paths select them so).
+SearchHit ReadHit(const Statement& s) {
+  SearchHit hit;
+  hit.kind = s.ColumnText(0);
+  hit.record_id = s.ColumnInt(1);
+  hit.code = s.ColumnText(2);
+  hit.title = s.ColumnText(3);
+  hit.url = s.ColumnText(4);
+  hit.countries = core::SplitSpaces(s.ColumnText(5));
+  if (!s.ColumnIsNull(6)) hit.year = static_cast<int>(s.ColumnInt(6));
+  hit.demo = s.ColumnInt(7) != 0;
+  return hit;
+}
+
 }  // namespace
 
 const std::vector<std::string>& SearchFacets() {
@@ -245,22 +261,7 @@ Result<SearchResponse> Search(Db* db, const SearchRequest& request) {
     while (true) {
       COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
-      SearchHit hit;
-      hit.kind = s.ColumnText(0);
-      hit.record_id = s.ColumnInt(1);
-      hit.code = s.ColumnText(2);
-      hit.title = s.ColumnText(3);
-      hit.url = s.ColumnText(4);
-      const std::string countries = s.ColumnText(5);
-      for (std::size_t start = 0; start < countries.size();) {
-        std::size_t end = countries.find(' ', start);
-        if (end == std::string::npos) end = countries.size();
-        if (end > start)
-          hit.countries.push_back(countries.substr(start, end - start));
-        start = end + 1;
-      }
-      if (!s.ColumnIsNull(6)) hit.year = static_cast<int>(s.ColumnInt(6));
-      hit.demo = s.ColumnInt(7) != 0;
+      SearchHit hit = ReadHit(s);
       hit.snippet = s.ColumnText(8);
       response.hits.push_back(std::move(hit));
     }
@@ -284,21 +285,6 @@ Result<SearchResponse> Search(Db* db, const SearchRequest& request) {
   }
   return response;
 }
-
-namespace {
-
-std::vector<std::string> SplitSpaces(const std::string& text) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
                               const SearchRequest& request) {
@@ -389,15 +375,7 @@ Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
       doc.Reset();
       continue;
     }
-    SearchHit hit;
-    hit.kind = doc.ColumnText(0);
-    hit.record_id = doc.ColumnInt(1);
-    hit.code = doc.ColumnText(2);
-    hit.title = doc.ColumnText(3);
-    hit.url = doc.ColumnText(4);
-    hit.countries = SplitSpaces(doc.ColumnText(5));
-    if (!doc.ColumnIsNull(6)) hit.year = static_cast<int>(doc.ColumnInt(6));
-    hit.demo = doc.ColumnInt(7) != 0;
+    SearchHit hit = ReadHit(doc);
     doc.Reset();
     if (!request.fts.empty()) {
       snippet.Bind(1, request.fts).Bind(2, static_cast<std::int64_t>(d));

@@ -1,4 +1,5 @@
 #include "store/writer.h"
+#include "core/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,15 +63,6 @@ std::string KeyString(const Row& row, std::size_t key_columns) {
   return key;
 }
 
-std::string Join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Writer>> Writer::Begin(Db* db, WriteContext context) {
@@ -126,10 +118,10 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
     columns.push_back(row[i].first);
     if (i < key_columns) where.push_back(row[i].first + " = ?");
   }
-  const std::string where_sql = Join(where, " AND ");
+  const std::string where_sql = core::Join(where, " AND ");
   COOPATLAS_ASSIGN_OR_RETURN(Statement * select_stmt,
-                             Cached("SELECT " + Join(columns, ", ") + " FROM " +
-                                    table + " WHERE " + where_sql));
+                             Cached("SELECT " + core::Join(columns, ", ") +
+                                    " FROM " + table + " WHERE " + where_sql));
   Statement& select = *select_stmt;
   for (std::size_t i = 0; i < key_columns; ++i) {
     BindValue(&select, static_cast<int>(i + 1), row[i].second);
@@ -141,8 +133,8 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
     std::vector<std::string> marks(row.size(), "?");
     COOPATLAS_ASSIGN_OR_RETURN(
         Statement * insert,
-        Cached("INSERT INTO " + table + "(" + Join(columns, ", ") +
-               ") VALUES (" + Join(marks, ", ") + ")"));
+        Cached("INSERT INTO " + table + "(" + core::Join(columns, ", ") +
+               ") VALUES (" + core::Join(marks, ", ") + ")"));
     nlohmann::json new_value = nlohmann::json::object();
     for (std::size_t i = 0; i < row.size(); ++i) {
       BindValue(insert, static_cast<int>(i + 1), row[i].second);
@@ -166,9 +158,10 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
   }
   select.Reset();
   if (sets.empty()) return PutOutcome::kUnchanged;
-  COOPATLAS_ASSIGN_OR_RETURN(Statement * update,
-                             Cached("UPDATE " + table + " SET " +
-                                    Join(sets, ", ") + " WHERE " + where_sql));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement * update,
+      Cached("UPDATE " + table + " SET " + core::Join(sets, ", ") + " WHERE " +
+             where_sql));
   int index = 1;
   for (const Value* v : set_values) BindValue(update, index++, *v);
   for (std::size_t i = 0; i < key_columns; ++i) {
@@ -202,10 +195,11 @@ Result<Writer::EntityResult> Writer::PutEntity(
     columns.push_back(row[i].first);
     if (i < key_columns) where.push_back(row[i].first + " = ?");
   }
-  const std::string where_sql = Join(where, " AND ");
+  const std::string where_sql = core::Join(where, " AND ");
   COOPATLAS_ASSIGN_OR_RETURN(
-      Statement * select, Cached("SELECT id, version, " + Join(columns, ", ") +
-                                 " FROM " + table + " WHERE " + where_sql));
+      Statement * select,
+      Cached("SELECT id, version, " + core::Join(columns, ", ") + " FROM " +
+             table + " WHERE " + where_sql));
   for (std::size_t i = 0; i < key_columns; ++i) {
     BindValue(select, static_cast<int>(i + 1), row[i].second);
   }
@@ -227,8 +221,8 @@ Result<Writer::EntityResult> Writer::PutEntity(
     }
     COOPATLAS_ASSIGN_OR_RETURN(
         Statement * insert,
-        Cached("INSERT INTO " + table + "(" + Join(names, ", ") + ") VALUES (" +
-               Join(marks, ", ") + ")"));
+        Cached("INSERT INTO " + table + "(" + core::Join(names, ", ") +
+               ") VALUES (" + core::Join(marks, ", ") + ")"));
     for (std::size_t i = 0; i < full.size(); ++i) {
       BindValue(insert, static_cast<int>(i + 1), full[i].second);
     }
@@ -278,9 +272,9 @@ Result<Writer::EntityResult> Writer::PutEntity(
   sets.push_back("version = ?");
   set_values.push_back(new_version != nullptr ? *new_version
                                               : Value(version + 1));
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement * update,
-      Cached("UPDATE " + table + " SET " + Join(sets, ", ") + " WHERE id = ?"));
+  COOPATLAS_ASSIGN_OR_RETURN(Statement * update,
+                             Cached("UPDATE " + table + " SET " +
+                                    core::Join(sets, ", ") + " WHERE id = ?"));
   int index = 1;
   for (const Value& v : set_values) BindValue(update, index++, v);
   update->Bind(index, id);
@@ -330,8 +324,8 @@ Result<bool> Writer::ReplaceChildren(
   }
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement * existing,
-      Cached("SELECT " + Join(key_names, ", ") + " FROM " + table + " WHERE " +
-             parent.first + " = ?"));
+      Cached("SELECT " + core::Join(key_names, ", ") + " FROM " + table +
+             " WHERE " + parent.first + " = ?"));
   BindValue(existing, 1, parent.second);
   std::vector<Row> stale;
   while (true) {
@@ -375,7 +369,7 @@ Status Writer::Delete(const std::string& table, const Row& key) {
     }
     where.push_back(column + " = ?");
   }
-  const std::string where_sql = Join(where, " AND ");
+  const std::string where_sql = core::Join(where, " AND ");
   // The old row, as JSON, for the audit.
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement columns_stmt,
@@ -390,7 +384,7 @@ Status Writer::Delete(const std::string& table, const Row& key) {
   }
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement old_row,
-      db_->Prepare("SELECT json_object(" + Join(pairs, ", ") + ") FROM " +
+      db_->Prepare("SELECT json_object(" + core::Join(pairs, ", ") + ") FROM " +
                    table + " WHERE " + where_sql));
   for (std::size_t i = 0; i < key.size(); ++i) {
     BindValue(&old_row, static_cast<int>(i + 1), key[i].second);

@@ -1,0 +1,18 @@
+// Small string helpers shared by the layers (std only).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coopatlas::core {
+
+// The parts joined by `separator`: Join({"a", "b"}, ", ") == "a, b".
+std::string Join(const std::vector<std::string>& parts,
+                 std::string_view separator);
+
+// The words of a space-separated list, runs of spaces ignored:
+// SplitSpaces(" SN  BF") == {"SN", "BF"}.
+std::vector<std::string> SplitSpaces(std::string_view text);
+
+}  // namespace coopatlas::core
