@@ -306,6 +306,10 @@ class Registry {
   // facet counts. Errors: kInvalidArgument (bad parameter, invalid UTF-8,
   // only exclusions). Thread-safe.
   Result<SearchPage> Search(const SearchOptions& options) const;
+  // The facets a search counts and filters on, in display order: type,
+  // country, world_region, fr_region, departement, authority_kind,
+  // partnership_kind, theme, sdg, year.
+  static const std::vector<std::string>& SearchFacets();
   // Type-ahead: up to `limit` documents whose title has a word starting
   // with the last word typed.
   Result<std::vector<SearchResultItem>> Suggest(const std::string& q,

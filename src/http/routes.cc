@@ -98,17 +98,6 @@ Json List(const std::vector<T>& items, F&& f) {
   return out;
 }
 
-const std::vector<std::string> kFilters = {"type",
-                                           "country",
-                                           "world_region",
-                                           "fr_region",
-                                           "departement",
-                                           "authority_kind",
-                                           "partnership_kind",
-                                           "theme",
-                                           "sdg",
-                                           "year"};
-
 }  // namespace
 
 void Api::AddRoutes() {
@@ -200,7 +189,7 @@ void Api::AddRoutes() {
       P{"sort", "query", "string", false, "relevance (default) or date"},
       P{"page", "query", "integer", false, "from 1"},
       P{"per_page", "query", "integer", false, "1 to 100, default 20"}};
-  for (const auto& f : kFilters) {
+  for (const auto& f : Registry::SearchFacets()) {
     search_params.push_back(
         P{f, "query", "string", false, "filter (repeatable)"});
   }
@@ -220,13 +209,13 @@ void Api::AddRoutes() {
                                       IntParam(req, "page", 1, 1, 10000));
            COOPATLAS_ASSIGN_OR_RETURN(o.per_page,
                                       IntParam(req, "per_page", 20, 1, 100));
-           for (const auto& f : kFilters) {
+           for (const auto& f : Registry::SearchFacets()) {
              COOPATLAS_ASSIGN_OR_RETURN(auto values, Values(req, f));
              if (!values.empty()) o.filters[f] = std::move(values);
            }
            COOPATLAS_ASSIGN_OR_RETURN(SearchPage page, registry_->Search(o));
            Json facets = Json::object();
-           for (const auto& f : kFilters) {
+           for (const auto& f : Registry::SearchFacets()) {
              facets[f] = List(page.facets[f], [](const FacetValue& v) {
                return Json{{"value", v.value},
                            {"label", v.label},
@@ -276,24 +265,18 @@ void Api::AddRoutes() {
            COOPATLAS_ASSIGN_OR_RETURN(ForeignAuthorityPage page,
                                       registry_->ShowForeignAuthority(id));
            const Authority& a = page.authority;
-           WriteJson(
-               Json{{"id", a.meta.id},
-                    {"name", a.name},
-                    {"kind", a.kind},
-                    {"country", a.country},
-                    {"region", a.admin1_name},
-                    {"lat", a.lat ? Json(*a.lat) : Json(nullptr)},
-                    {"lng", a.lng ? Json(*a.lng) : Json(nullptr)},
-                    {"demo", a.meta.demo},
-                    {"partnerships",
-                     List(page.partnerships,
-                          [](const Partnership& p) { return SummaryJson(p); })},
-                    {"projects",
-                     List(page.projects,
-                          [](const Project& p) { return SummaryJson(p); })},
-                    {"peers", List(page.peers,
-                                   [](const Peer& p) { return ToJson(p); })}},
-               res);
+           WriteJson(Json{{"id", a.meta.id},
+                          {"name", a.name},
+                          {"kind", a.kind},
+                          {"country", a.country},
+                          {"region", a.admin1_name},
+                          {"lat", a.lat ? Json(*a.lat) : Json(nullptr)},
+                          {"lng", a.lng ? Json(*a.lng) : Json(nullptr)},
+                          {"demo", a.meta.demo},
+                          {"partnerships", SummaryJson(page.partnerships)},
+                          {"projects", SummaryJson(page.projects)},
+                          {"peers", ToJson(page.peers)}},
+                     res);
            return Status::Ok();
          });
        }});
@@ -309,29 +292,9 @@ void Api::AddRoutes() {
          Answer(res, [&]() -> Status {
            COOPATLAS_ASSIGN_OR_RETURN(
                AuthorityPage page, registry_->ShowAuthority(params.at("code")));
-           const Candidate& c = page.identity;
-           Json epcis = Json::array();
-           for (const auto& [siren, name] : page.epcis) {
-             epcis.push_back({{"siren", siren}, {"name", name}});
-           }
-           WriteJson(
-               Json{{"code", c.code},
-                    {"name", c.name},
-                    {"kind", c.kind},
-                    {"departement", c.departement},
-                    {"region", c.region},
-                    {"population",
-                     c.population ? Json(*c.population) : Json(nullptr)},
-                    {"epci", epcis},
-                    {"partnerships",
-                     List(page.partnerships,
-                          [](const Partnership& p) { return SummaryJson(p); })},
-                    {"projects",
-                     List(page.projects,
-                          [](const Project& p) { return SummaryJson(p); })},
-                    {"peers", List(page.peers,
-                                   [](const Peer& p) { return ToJson(p); })}},
-               res);
+           Json body = ToJson(page);
+           body["peers"] = ToJson(page.peers);
+           WriteJson(body, res);
            return Status::Ok();
          });
        }});
@@ -347,29 +310,25 @@ void Api::AddRoutes() {
          Answer(res, [&]() -> Status {
            COOPATLAS_ASSIGN_OR_RETURN(CountryPage page,
                                       registry_->ShowCountry(params.at("iso")));
-           WriteJson(
-               Json{{"alpha2", page.alpha2},
-                    {"name", page.name_fr},
-                    {"name_en", page.name_en},
-                    {"world_region", page.world_region},
-                    {"partner_authorities",
-                     List(page.partner_authorities, PartyJson)},
-                    {"french_authorities",
-                     List(page.french_authorities, PartyJson)},
-                    {"themes", List(page.themes,
-                                    [](const StatsBucket& b) {
-                                      return Json{{"value", b.value},
-                                                  {"label", b.label},
-                                                  {"label_en", b.label_en},
-                                                  {"count", b.count}};
-                                    })},
-                    {"partnerships",
-                     List(page.partnerships,
-                          [](const Partnership& p) { return SummaryJson(p); })},
-                    {"projects",
-                     List(page.projects,
-                          [](const Project& p) { return SummaryJson(p); })}},
-               res);
+           WriteJson(Json{{"alpha2", page.alpha2},
+                          {"name", page.name_fr},
+                          {"name_en", page.name_en},
+                          {"world_region", page.world_region},
+                          {"partner_authorities",
+                           List(page.partner_authorities, PartyJson)},
+                          {"french_authorities",
+                           List(page.french_authorities, PartyJson)},
+                          {"themes", List(page.themes,
+                                          [](const StatsBucket& b) {
+                                            return Json{
+                                                {"value", b.value},
+                                                {"label", b.label},
+                                                {"label_en", b.label_en},
+                                                {"count", b.count}};
+                                          })},
+                          {"partnerships", SummaryJson(page.partnerships)},
+                          {"projects", SummaryJson(page.projects)}},
+                     res);
            return Status::Ok();
          });
        }});
@@ -389,8 +348,7 @@ void Api::AddRoutes() {
            body["object"] = page.partnership.object;
            body["started_on"] = page.partnership.started_on;
            body["ended_on"] = page.partnership.ended_on;
-           body["projects"] = List(
-               page.projects, [](const Project& p) { return SummaryJson(p); });
+           body["projects"] = SummaryJson(page.projects);
            WriteJson(body, res);
            return Status::Ok();
          });

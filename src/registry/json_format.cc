@@ -186,6 +186,47 @@ nlohmann::ordered_json ToJson(const Peer& peer) {
           {"reason_en", peer.reason_en}};
 }
 
+namespace {
+
+template <typename T, typename F>
+nlohmann::ordered_json Array(const std::vector<T>& items, F&& f) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& item : items) out.push_back(f(item));
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json SummaryJson(const std::vector<Partnership>& list) {
+  return Array(list, [](const Partnership& p) { return SummaryJson(p); });
+}
+
+nlohmann::ordered_json SummaryJson(const std::vector<Project>& list) {
+  return Array(list, [](const Project& p) { return SummaryJson(p); });
+}
+
+nlohmann::ordered_json ToJson(const std::vector<Peer>& list) {
+  return Array(list, [](const Peer& p) { return ToJson(p); });
+}
+
+nlohmann::ordered_json ToJson(const AuthorityPage& page) {
+  using J = nlohmann::ordered_json;
+  const Candidate& c = page.identity;
+  J epcis = J::array();
+  for (const auto& [siren, name] : page.epcis) {
+    epcis.push_back({{"siren", siren}, {"name", name}});
+  }
+  return {{"code", c.code},
+          {"name", c.name},
+          {"kind", c.kind},
+          {"departement", c.departement},
+          {"region", c.region},
+          {"population", c.population ? J(*c.population) : J(nullptr)},
+          {"epci", epcis},
+          {"partnerships", SummaryJson(page.partnerships)},
+          {"projects", SummaryJson(page.projects)}};
+}
+
 nlohmann::ordered_json DetailJson(const Project& p) {
   using J = nlohmann::ordered_json;
   J out = SummaryJson(p);

@@ -43,6 +43,16 @@ nlohmann::ordered_json DetailJson(const Project& p);
 // {"authority": party, "score", "reason", "reason_en"}
 nlohmann::ordered_json ToJson(const Peer& peer);
 
+// Lists of the above, as JSON arrays.
+nlohmann::ordered_json SummaryJson(const std::vector<Partnership>& list);
+nlohmann::ordered_json SummaryJson(const std::vector<Project>& list);
+nlohmann::ordered_json ToJson(const std::vector<Peer>& list);
+
+// A French authority's page: {"code", "name", "kind", "departement",
+// "region", "population", "epci": [{"siren", "name"}], "partnerships",
+// "projects"} (the peers are added by who wants them).
+nlohmann::ordered_json ToJson(const AuthorityPage& page);
+
 // {"error": code name, "message"}
 nlohmann::ordered_json ErrorJson(const Status& status);
 

@@ -95,6 +95,10 @@ Status SearchOptions::Validate() const {
   return Status::Ok();
 }
 
+const std::vector<std::string>& Registry::SearchFacets() {
+  return store::SearchFacets();
+}
+
 Result<SearchPage> Registry::Search(const SearchOptions& options) const {
   COOPATLAS_RETURN_IF_ERROR(options.Validate());
   COOPATLAS_ASSIGN_OR_RETURN(SearchTerms terms, ParseSearch(options.q));

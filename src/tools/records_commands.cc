@@ -116,9 +116,7 @@ int ListPartnerships(const Flags& flags, int* exit_code) {
   auto list = registry->ListPartnerships(flags.filter);
   if (!list.ok()) return Fail(list.status());
   if (flags.json) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& p : *list) out.push_back(SummaryJson(p));
-    std::cout << out.dump(2) << "\n";
+    std::cout << SummaryJson(*list).dump(2) << "\n";
     return kExitOk;
   }
   for (const auto& p : *list) {
@@ -136,9 +134,7 @@ int ListProjects(const Flags& flags, int* exit_code) {
   auto list = registry->ListProjects(flags.filter);
   if (!list.ok()) return Fail(list.status());
   if (flags.json) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& p : *list) out.push_back(SummaryJson(p));
-    std::cout << out.dump(2) << "\n";
+    std::cout << SummaryJson(*list).dump(2) << "\n";
     return kExitOk;
   }
   for (const auto& p : *list) {
@@ -160,27 +156,7 @@ int ShowAuthority(const Flags& flags, int* exit_code) {
   if (!page.ok()) return Fail(page.status());
   const Candidate& c = page->identity;
   if (flags.json) {
-    nlohmann::ordered_json epcis = nlohmann::ordered_json::array();
-    for (const auto& [siren, name] : page->epcis) {
-      epcis.push_back({{"siren", siren}, {"name", name}});
-    }
-    nlohmann::ordered_json partnerships = nlohmann::ordered_json::array();
-    for (const auto& p : page->partnerships)
-      partnerships.push_back(SummaryJson(p));
-    nlohmann::ordered_json projects = nlohmann::ordered_json::array();
-    for (const auto& p : page->projects) projects.push_back(SummaryJson(p));
-    nlohmann::ordered_json out = {
-        {"code", c.code},
-        {"name", c.name},
-        {"kind", c.kind},
-        {"departement", c.departement},
-        {"region", c.region},
-        {"population", c.population ? nlohmann::ordered_json(*c.population)
-                                    : nlohmann::ordered_json(nullptr)},
-        {"epci", epcis},
-        {"partnerships", partnerships},
-        {"projects", projects}};
-    std::cout << out.dump(2) << "\n";
+    std::cout << ToJson(*page).dump(2) << "\n";
     return kExitOk;
   }
   fmt::print("{} ({}, {})\n", c.name, c.kind, c.code);
@@ -304,9 +280,7 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
       return;
     }
     if (flags->json) {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      for (const auto& p : *list) out.push_back(ToJson(p));
-      std::cout << out.dump(2) << "\n";
+      std::cout << ToJson(*list).dump(2) << "\n";
     } else {
       for (const auto& p : *list) {
         fmt::print("{:>5.1f}  {} ({})  {}\n", p.score, p.authority.name,
