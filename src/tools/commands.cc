@@ -22,8 +22,6 @@
 namespace coopatlas::tools {
 namespace {
 
-bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
-
 std::string Thousands(std::int64_t n) {
   std::string digits = std::to_string(n);
   std::string out;
@@ -50,12 +48,12 @@ int RunInit(const InitFlags& flags) {
   options.db_path = flags.db;
   options.reference_root = flags.reference;
   options.force = flags.force;
-  const bool progress = !flags.quiet && !flags.json && StderrIsTerminal();
-  auto report = Registry::Init(
-      options, [&](std::string_view phase, std::size_t, std::size_t) {
-        if (progress) fmt::print(stderr, "\r\033[K{}…", phase);
-      });
-  if (progress) fmt::print(stderr, "\r\033[K");
+  Result<InitReport> report = Status::Internal("not run");
+  {
+    const TerminalProgress progress(!flags.quiet && !flags.json &&
+                                    StderrIsTerminal());
+    report = Registry::Init(options, progress.Callback());
+  }
   if (!report.ok()) return Fail(report.status());
   if (flags.json) {
     nlohmann::ordered_json out = ToJson(report->info);
@@ -226,27 +224,14 @@ void PrintSummary(const ImportReport& r) {
 int RunImportTwinnings(const ImportFlags& flags) {
   auto registry = Registry::Open({flags.db, /*read_only=*/false});
   if (!registry.ok()) return Fail(registry.status());
-  const bool progress = !flags.quiet && !flags.json && StderrIsTerminal();
-  auto report = (*registry)->ImportTwinnings(
-      flags.twinnings,
-      [&](std::string_view phase, std::size_t done, std::size_t total) {
-        if (progress) {
-          fmt::print(stderr, "\r\033[K{} {}/{}", phase, done, total);
-        }
-      });
-  if (progress) fmt::print(stderr, "\r\033[K");
-  if (!report.ok()) return Fail(report.status());
-  if (!flags.report.empty()) {
-    const Status s =
-        core::WriteFileAtomic(flags.report, ToJson(*report).dump(2) + "\n");
-    if (!s.ok()) return Fail(s);
+  Result<ImportReport> report = Status::Internal("not run");
+  {
+    const TerminalProgress progress(!flags.quiet && !flags.json &&
+                                    StderrIsTerminal());
+    report = (*registry)->ImportTwinnings(flags.twinnings, progress.Callback());
   }
-  if (flags.json) {
-    std::cout << SummaryJson(*report).dump(2) << "\n";
-  } else if (!flags.quiet) {
-    PrintSummary(*report);
-  }
-  return kExitOk;
+  return EmitImport(report, flags.report, flags.json, flags.quiet,
+                    PrintSummary);
 }
 
 // --- info and serve ---------------------------------------------------
@@ -295,6 +280,42 @@ int RunServe(const ServeFlags& flags) {
 }
 
 }  // namespace
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+TerminalProgress::~TerminalProgress() {
+  if (enabled_) fmt::print(stderr, "\r\033[K");
+}
+
+ProgressFn TerminalProgress::Callback() const {
+  const bool enabled = enabled_;
+  return
+      [enabled](std::string_view phase, std::size_t done, std::size_t total) {
+        if (!enabled) return;
+        if (total > 0) {
+          fmt::print(stderr, "\r\033[K{} {}/{}", phase, done, total);
+        } else {
+          fmt::print(stderr, "\r\033[K{}…", phase);
+        }
+      };
+}
+
+int EmitImport(const Result<ImportReport>& report,
+               const std::string& report_path, bool json, bool quiet,
+               const std::function<void(const ImportReport&)>& print) {
+  if (!report.ok()) return Fail(report.status());
+  if (!report_path.empty()) {
+    const Status s =
+        core::WriteFileAtomic(report_path, ToJson(*report).dump(2) + "\n");
+    if (!s.ok()) return Fail(s);
+  }
+  if (json) {
+    std::cout << SummaryJson(*report).dump(2) << "\n";
+  } else if (!quiet) {
+    print(*report);
+  }
+  return kExitOk;
+}
 
 int ExitCodeOf(const Status& status) {
   switch (status.code()) {

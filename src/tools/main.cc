@@ -1,7 +1,6 @@
 // The `coopatlas` command: a thin main over the registry (ARCHITECTURE.md
 // §5.2). Subcommands parse their flags, call the registry, print.
 #include <fmt/core.h>
-#include <unistd.h>
 #include <CLI/CLI.hpp>
 
 #include <cstdio>

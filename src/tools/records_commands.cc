@@ -1,7 +1,6 @@
 #include "tools/records_commands.h"
 
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <iostream>
 #include <memory>
@@ -40,30 +39,22 @@ std::string Euros(std::int64_t cents) {
   return fmt::format("{}{}.{:02d}", negative ? "-" : "", v / 100, v % 100);
 }
 
+// The summary of a project or JSON import.
+void PrintImport(const ImportReport& r) {
+  fmt::print("{}{}: {} lines ({}) in {:.2f} s\n", r.dry_run ? "[dry run] " : "",
+             r.source, r.lines, r.encoding, r.seconds);
+  fmt::print("  {}: {} created, {} updated, {} unchanged\n", r.kind, r.created,
+             r.updated, r.unchanged);
+  for (const auto& [k, v] : r.others) fmt::print("  {}: {}\n", k, v);
+  if (r.dry_run) {
+    fmt::print("  nothing written (dry run)\n");
+  } else if (!r.written) {
+    fmt::print("  nothing new: the database is unchanged\n");
+  }
+}
+
 int Report(const Flags& flags, const Result<ImportReport>& report) {
-  if (!report.ok()) return Fail(report.status());
-  if (!flags.report.empty()) {
-    const Status s =
-        core::WriteFileAtomic(flags.report, ToJson(*report).dump(2) + "\n");
-    if (!s.ok()) return Fail(s);
-  }
-  if (flags.json) {
-    std::cout << SummaryJson(*report).dump(2) << "\n";
-  } else if (!flags.quiet) {
-    const ImportReport& r = *report;
-    fmt::print("{}{}: {} lines ({}) in {:.2f} s\n",
-               r.dry_run ? "[dry run] " : "", r.source, r.lines, r.encoding,
-               r.seconds);
-    fmt::print("  {}: {} created, {} updated, {} unchanged\n", r.kind,
-               r.created, r.updated, r.unchanged);
-    for (const auto& [k, v] : r.others) fmt::print("  {}: {}\n", k, v);
-    if (r.dry_run) {
-      fmt::print("  nothing written (dry run)\n");
-    } else if (!r.written) {
-      fmt::print("  nothing new: the database is unchanged\n");
-    }
-  }
-  return kExitOk;
+  return EmitImport(report, flags.report, flags.json, flags.quiet, PrintImport);
 }
 
 std::unique_ptr<Registry> OpenOrFail(const std::string& db, bool read_only,
@@ -212,15 +203,12 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
   projects->callback([flags, exit_code] {
     auto registry = OpenOrFail(flags->db, false, exit_code);
     if (!registry) return;
-    const bool progress =
-        !flags->quiet && !flags->json && isatty(STDERR_FILENO) == 1;
-    auto report = registry->ImportProjects(
-        flags->projects,
-        [&](std::string_view phase, std::size_t done, std::size_t total) {
-          if (progress)
-            fmt::print(stderr, "\r\033[K{} {}/{}", phase, done, total);
-        });
-    if (progress) fmt::print(stderr, "\r\033[K");
+    Result<ImportReport> report = Status::Internal("not run");
+    {
+      const TerminalProgress progress(!flags->quiet && !flags->json &&
+                                      StderrIsTerminal());
+      report = registry->ImportProjects(flags->projects, progress.Callback());
+    }
     *exit_code = Report(*flags, report);
   });
 
@@ -342,14 +330,11 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
   synth->callback([flags, exit_code] {
     auto registry = OpenOrFail(flags->db, false, exit_code);
     if (!registry) return;
-    const bool progress = isatty(STDERR_FILENO) == 1;
-    auto report = registry->Synthesize(
-        flags->synth,
-        [&](std::string_view phase, std::size_t done, std::size_t total) {
-          if (progress)
-            fmt::print(stderr, "\r\033[K{} {}/{}", phase, done, total);
-        });
-    if (progress) fmt::print(stderr, "\r\033[K");
+    Result<SynthReport> report = Status::Internal("not run");
+    {
+      const TerminalProgress progress(StderrIsTerminal());
+      report = registry->Synthesize(flags->synth, progress.Callback());
+    }
     if (!report.ok()) {
       *exit_code = Fail(report.status());
       return;
