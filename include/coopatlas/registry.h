@@ -194,6 +194,9 @@ struct ForeignAuthorityPage {
 // An export in memory, for the HTTP API.
 struct ExportBlob {
   std::string bytes, content_type, filename;
+  // What it holds: partnerships, projects, and the authorities party to the
+  // partnerships (bytes is bytes.size()).
+  ExportSummary summary;
 };
 
 // Synthetic data for benchmarks (`coopatlas synth`).

@@ -178,6 +178,12 @@ Result<ExportBlob> Registry::ExportBytes(const ExportOptions& options) const {
   ExportOptions checked = options;
   if (checked.out.empty()) checked.out = "-";  // not written by this call
   COOPATLAS_RETURN_IF_ERROR(checked.Validate());
+  ExportBlob blob;
+  auto set = [&blob](std::string bytes, std::string type, std::string name) {
+    blob.bytes = std::move(bytes);
+    blob.content_type = std::move(type);
+    blob.filename = std::move(name);
+  };
   exporter::ExportData data;
   data.generated_at = core::NowUtcIso();
   data.filters = Describe(options.filter);
@@ -211,6 +217,9 @@ Result<ExportBlob> Registry::ExportBytes(const ExportOptions& options) const {
       for (const auto& a : p.french) authority_ids.insert(a.id);
       for (const auto& a : p.partners) authority_ids.insert(a.id);
     }
+    blob.summary.partnerships = data.partnerships.size();
+    blob.summary.projects = data.projects.size();
+    blob.summary.authorities = authority_ids.size();  // partnership parties
     for (const auto& p : data.projects) {
       for (const auto& part : p.participants) {
         if (part.authority) authority_ids.insert(part.authority->id);
@@ -237,22 +246,20 @@ Result<ExportBlob> Registry::ExportBytes(const ExportOptions& options) const {
       }
     }
   }
-  ExportBlob blob;
   const std::string base =
       "coopatlas-" +
       (options.format == "csv" ? options.table : std::string("export"));
   if (options.format == "json") {
-    blob = {exporter::ToJson(data), "application/json", base + ".json"};
+    set(exporter::ToJson(data), "application/json", base + ".json");
   } else if (options.format == "geojson") {
-    blob = {exporter::ToGeoJson(data), "application/geo+json",
-            base + ".geojson"};
+    set(exporter::ToGeoJson(data), "application/geo+json", base + ".geojson");
   } else if (options.format == "csv") {
     const exporter::CsvTable table =
         options.table == "projects"  ? exporter::CsvTable::kProjects
         : options.table == "funding" ? exporter::CsvTable::kFunding
                                      : exporter::CsvTable::kPartnerships;
-    blob = {exporter::ToCsv(data, table, {options.excel}),
-            "text/csv; charset=utf-8", base + ".csv"};
+    set(exporter::ToCsv(data, table, {options.excel}),
+        "text/csv; charset=utf-8", base + ".csv");
   } else {
     // libxlsxwriter writes files: a private temporary file, read back.
     char pattern[] = "/tmp/coopatlas-export-XXXXXX";
@@ -266,9 +273,9 @@ Result<ExportBlob> Registry::ExportBytes(const ExportOptions& options) const {
     std::error_code ec;
     std::filesystem::remove(tmp, ec);
     if (!bytes.ok()) return bytes.status();
-    blob = {std::move(*bytes),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            base + ".xlsx"};
+    set(std::move(*bytes),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        base + ".xlsx");
   }
   return blob;
 }
@@ -277,20 +284,8 @@ Result<ExportSummary> Registry::Export(const ExportOptions& options) const {
   COOPATLAS_RETURN_IF_ERROR(options.Validate());
   COOPATLAS_ASSIGN_OR_RETURN(ExportBlob blob, ExportBytes(options));
   COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(options.out, blob.bytes));
-  ExportSummary summary;
+  ExportSummary summary = blob.summary;
   summary.bytes = blob.bytes.size();
-  // Counts for the summary line.
-  COOPATLAS_ASSIGN_OR_RETURN(auto partnerships,
-                             ListPartnerships(options.filter));
-  COOPATLAS_ASSIGN_OR_RETURN(auto projects, ListProjects(options.filter));
-  summary.partnerships = partnerships.size();
-  summary.projects = projects.size();
-  std::set<std::int64_t> authorities;
-  for (const auto& p : partnerships) {
-    for (const auto& a : p.french) authorities.insert(a.id);
-    for (const auto& a : p.partners) authorities.insert(a.id);
-  }
-  summary.authorities = authorities.size();
   return summary;
 }
 
