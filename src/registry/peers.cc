@@ -107,10 +107,16 @@ Result<std::vector<Peer>> Registry::Peers(const std::string& code,
   if (limit < 1 || limit > 200) {
     return Status::InvalidArgument("limit must be between 1 and 200");
   }
-  COOPATLAS_ASSIGN_OR_RETURN(AuthorityPage page, ShowAuthority(code));
-  return page.peers.size() > static_cast<std::size_t>(limit)
-             ? std::vector<Peer>(page.peers.begin(), page.peers.begin() + limit)
-             : page.peers;
+  COOPATLAS_ASSIGN_OR_RETURN(const resolve::Resolver* resolver,
+                             impl_->GetResolver());
+  // An unknown code is an error (with a suggestion), as for the page.
+  COOPATLAS_RETURN_IF_ERROR(FrenchIdentity(*resolver, code).status());
+  std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  store::Db* db = impl_->db.get();
+  COOPATLAS_ASSIGN_OR_RETURN(auto record, store::FindFrenchAuthority(db, code));
+  if (!record) return std::vector<Peer>();  // takes part in nothing yet
+  COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
+  return RankPeers(db, *labels, record->meta.id, limit);
 }
 
 }  // namespace coopatlas

@@ -131,10 +131,9 @@ Result<AtlasStats> Registry::Stats() const {
   return out;
 }
 
-Result<AuthorityPage> Registry::ShowAuthority(const std::string& code) const {
-  COOPATLAS_ASSIGN_OR_RETURN(const resolve::Resolver* resolver,
-                             impl_->GetResolver());
-  const ResolveResult r = resolver->Resolve(code, {});
+Result<Candidate> FrenchIdentity(const resolve::Resolver& resolver,
+                                 const std::string& code) {
+  const ResolveResult r = resolver.Resolve(code, {});
   const Candidate* identity = nullptr;
   for (const auto& c : r.candidates) {
     if (c.code == code && c.score == 1.0) {
@@ -152,11 +151,17 @@ Result<AuthorityPage> Registry::ShowAuthority(const std::string& code) const {
     return Status::NotFound("no French authority with code '" + code + "'" +
                             hint);
   }
+  return *identity;
+}
+
+Result<AuthorityPage> Registry::ShowAuthority(const std::string& code) const {
+  COOPATLAS_ASSIGN_OR_RETURN(const resolve::Resolver* resolver,
+                             impl_->GetResolver());
   AuthorityPage page;
-  page.identity = *identity;
+  COOPATLAS_ASSIGN_OR_RETURN(page.identity, FrenchIdentity(*resolver, code));
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
   store::Db* db = impl_->db.get();
-  if (identity->kind == "commune") {
+  if (page.identity.kind == "commune") {
     COOPATLAS_ASSIGN_OR_RETURN(page.epcis, store::EpcisOfCommune(db, code));
   }
   RecordFilter filter;

@@ -84,6 +84,11 @@ struct Registry::Impl {
   std::int64_t generation = 0;
 };
 
+// The French authority whose code is `code` (an exact code, not a name).
+// Errors: kNotFound, suggesting the best candidate.
+Result<Candidate> FrenchIdentity(const resolve::Resolver& resolver,
+                                 const std::string& code);
+
 // The peers of authority `id`, best first (registry/peers.cc). The caller
 // holds the database lock.
 Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
