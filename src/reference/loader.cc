@@ -8,23 +8,26 @@
 #include <vector>
 
 #include "core/file.h"
+#include "core/hash.h"
 #include "reference/loader_internal.h"
 
 namespace coopatlas::reference {
 namespace internal {
 
-Result<nlohmann::json> ReadJson(const std::string& path) {
+Result<std::string> ReadPackageFile(const std::string& path) {
   auto text = core::ReadFile(path);
-  if (!text.ok()) {
-    if (text.status().code() == Code::kNotFound) {
-      return Status::NotFound(text.status().message() +
-                              " (run `make setup` to install the reference "
-                              "packages)");
-    }
-    return text.status();
+  if (!text.ok() && text.status().code() == Code::kNotFound) {
+    return Status::NotFound(text.status().message() +
+                            " (run `make setup` to install the reference "
+                            "packages)");
   }
+  return text;
+}
+
+Result<nlohmann::json> ReadJson(const std::string& path) {
+  COOPATLAS_ASSIGN_OR_RETURN(std::string text, ReadPackageFile(path));
   try {
-    return nlohmann::json::parse(*text);
+    return nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {
     return Status::Corruption(path + ": not valid JSON: " + e.what());
   }
@@ -101,30 +104,14 @@ std::vector<std::string> InputFiles(const ReferencePaths& paths) {
 }  // namespace
 
 Result<std::string> Fingerprint(const ReferencePaths& paths) {
-  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a 64
-  auto mix = [&hash](std::string_view bytes) {
-    for (const char c : bytes) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 1099511628211ULL;
-    }
-  };
+  std::uint64_t hash = core::kFnvOffset;
   for (const std::string& file : InputFiles(paths)) {
-    auto content = core::ReadFile(file);
-    if (!content.ok()) {
-      if (content.status().code() == Code::kNotFound) {
-        return Status::NotFound(content.status().message() +
-                                " (run `make setup` to install the reference "
-                                "packages)");
-      }
-      return content.status();
-    }
-    mix(file.substr(paths.root.size()));
-    mix(*content);
+    COOPATLAS_ASSIGN_OR_RETURN(std::string content,
+                               internal::ReadPackageFile(file));
+    hash = core::Fnv1a64(file.substr(paths.root.size()), hash);
+    hash = core::Fnv1a64(content, hash);
   }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx",
-                static_cast<unsigned long long>(hash));
-  return std::string(buffer);
+  return core::Hex64(hash);
 }
 
 Result<ReferenceData> Load(const ReferencePaths& paths) {

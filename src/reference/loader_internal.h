@@ -14,6 +14,9 @@
 
 namespace coopatlas::reference::internal {
 
+// Reads a file of the reference data; kNotFound says to run the setup.
+Result<std::string> ReadPackageFile(const std::string& path);
+
 // Parses a JSON file. kNotFound names the file and says to run the setup;
 // kCorruption names the file and the parser's position.
 Result<nlohmann::json> ReadJson(const std::string& path);
