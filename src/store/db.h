@@ -82,6 +82,7 @@ class Statement {
     return Bind(index, std::string_view(value));
   }
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);
   // Binds NULL when empty.
   Statement& BindOptional(int index, const std::optional<std::int64_t>& v);
   Statement& BindTextOrNull(int index, std::string_view value);
@@ -96,6 +97,8 @@ class Statement {
   std::int64_t ColumnInt(int column) const;
   double ColumnDouble(int column) const;
   std::string ColumnText(int column) const;
+  // The bytes of a BLOB (or TEXT) column, valid until the next Step/Reset.
+  std::string_view ColumnBlob(int column) const;
   bool ColumnIsNull(int column) const;
 
  private:

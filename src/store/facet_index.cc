@@ -3,25 +3,45 @@
 #include <algorithm>
 
 namespace coopatlas::store {
+namespace {
+
+// Fills `order` (by document id) with each document's place when sorted by
+// the second column of `sql`; equal values, equal places. SQLite sorts, so the
+// texts are never all in memory.
+Status LoadOrder(Db* db, const char* sql, std::vector<std::uint32_t>* order) {
+  COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
+  std::string previous;
+  std::uint32_t place = 0;
+  bool first = true;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    const auto id = static_cast<std::size_t>(s.ColumnInt(0));
+    const std::string_view value = s.ColumnBlob(1);
+    if (first || value != previous) {
+      ++place;
+      previous.assign(value);
+      first = false;
+    }
+    if (id >= order->size()) order->resize(id + 1, 0);
+    (*order)[id] = place;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<FacetIndex> FacetIndex::Load(Db* db) {
   FacetIndex index;
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement docs,
-      db->Prepare("SELECT id, coalesce(sort_date, ''), title FROM search_doc "
-                  "ORDER BY id"));
-  while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, docs.Step());
-    if (!row) break;
-    const auto id = static_cast<std::size_t>(docs.ColumnInt(0));
-    if (id >= index.sort_dates_.size()) {
-      index.sort_dates_.resize(id + 1);
-      index.titles_.resize(id + 1);
-    }
-    index.sort_dates_[id] = docs.ColumnText(1);
-    index.titles_[id] = docs.ColumnText(2);
-  }
-  const std::size_t n = index.sort_dates_.size();
+  COOPATLAS_RETURN_IF_ERROR(LoadOrder(
+      db, "SELECT id, coalesce(sort_date, '') FROM search_doc ORDER BY 2, id",
+      &index.date_order_));
+  COOPATLAS_RETURN_IF_ERROR(
+      LoadOrder(db, "SELECT id, title FROM search_doc ORDER BY 2, id",
+                &index.title_order_));
+  index.title_order_.resize(index.date_order_.size(), 0);
+  COOPATLAS_ASSIGN_OR_RETURN(index.terms_, TermIndex::Load(db));
+  const std::size_t n = index.date_order_.size();
   // Facet rows ordered by document, to fill the compressed rows in one
   // pass.
   COOPATLAS_ASSIGN_OR_RETURN(
@@ -100,8 +120,8 @@ FacetIndex::Count(const std::vector<std::uint32_t>& docs) const {
 
 std::vector<std::uint32_t> FacetIndex::All() const {
   std::vector<std::uint32_t> out;
-  out.reserve(sort_dates_.size());
-  for (std::size_t d = 1; d < sort_dates_.size(); ++d) {
+  out.reserve(date_order_.size());
+  for (std::size_t d = 1; d < date_order_.size(); ++d) {
     if (doc_offsets_[d + 1] > doc_offsets_[d]) {
       out.push_back(static_cast<std::uint32_t>(d));
     }
@@ -109,14 +129,16 @@ std::vector<std::uint32_t> FacetIndex::All() const {
   return out;
 }
 
-const std::string& FacetIndex::SortDate(std::uint32_t doc) const {
-  static const std::string kNone;
-  return doc < sort_dates_.size() ? sort_dates_[doc] : kNone;
-}
-
-const std::string& FacetIndex::Title(std::uint32_t doc) const {
-  static const std::string kNone;
-  return doc < titles_.size() ? titles_[doc] : kNone;
+std::size_t FacetIndex::MemoryBytes() const {
+  std::size_t n = terms_.MemoryBytes();
+  n += (doc_offsets_.capacity() + doc_values_.capacity() +
+        date_order_.capacity() + title_order_.capacity()) *
+       sizeof(std::uint32_t);
+  for (const auto& p : postings_) n += p.capacity() * sizeof(std::uint32_t);
+  for (const auto& [facet, value] : values_) {
+    n += facet.capacity() + value.capacity() + 64;
+  }
+  return n;
 }
 
 }  // namespace coopatlas::store

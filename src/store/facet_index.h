@@ -13,15 +13,22 @@
 
 #include "coopatlas/status.h"
 #include "store/db.h"
+#include "store/term_index.h"
 
 namespace coopatlas::store {
 
 class FacetIndex {
  public:
-  // Reads search_doc and search_facet. Cost: one pass over both tables.
+  // Reads search_doc, search_facet and search_term. Cost: one pass over
+  // each.
   static Result<FacetIndex> Load(Db* db);
 
-  std::size_t DocumentCount() const { return sort_dates_.size(); }
+  std::size_t DocumentCount() const { return date_order_.size(); }
+  // The postings of the full-text index (not ready() in a database
+  // indexed before they existed: searches then ask FTS5).
+  const TermIndex& terms() const { return terms_; }
+  // Bytes held (approximately).
+  std::size_t MemoryBytes() const;
 
   // The documents (ids, ascending) having one of `values` of `facet`.
   std::vector<std::uint32_t> Having(
@@ -33,9 +40,14 @@ class FacetIndex {
 
   // All document ids, ascending.
   std::vector<std::uint32_t> All() const;
-  // The date a document sorts by ("" if none).
-  const std::string& SortDate(std::uint32_t doc) const;
-  const std::string& Title(std::uint32_t doc) const;
+  // A document's place among all by date and by title (equal dates or
+  // titles: equal places; no date sorts first).
+  std::uint32_t DateOrder(std::uint32_t doc) const {
+    return doc < date_order_.size() ? date_order_[doc] : 0;
+  }
+  std::uint32_t TitleOrder(std::uint32_t doc) const {
+    return doc < title_order_.size() ? title_order_[doc] : 0;
+  }
 
  private:
   // Value ids: (facet, value) pairs.
@@ -47,8 +59,9 @@ class FacetIndex {
   std::vector<std::uint32_t> doc_values_;
   // Documents of each value id (ascending).
   std::vector<std::vector<std::uint32_t>> postings_;
-  std::vector<std::string> sort_dates_;  // by doc id
-  std::vector<std::string> titles_;      // by doc id
+  std::vector<std::uint32_t> date_order_;   // by doc id
+  std::vector<std::uint32_t> title_order_;  // by doc id
+  TermIndex terms_;
 };
 
 }  // namespace coopatlas::store

@@ -11,6 +11,12 @@
 namespace coopatlas::store {
 namespace {
 
+// The Snowball French stemmer reads accents ("décentralisées" ->
+// "décentralis"), so stem the accented word, then fold the stem.
+std::string StemOf(text::Stemmer& stemmer, const text::Token& token) {
+  return text::Fold(stemmer.Stem(token.lower));
+}
+
 struct Tokenizer {
   text::Stemmer stemmer{"french"};
 };
@@ -47,9 +53,7 @@ int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
           // forms indexed beside the stems.
           return put(0, folded);
         }
-        // The Snowball French stemmer reads accents ("décentralisées" ->
-        // "décentralis"), so stem the accented word, then fold the stem.
-        const std::string stem = text::Fold(t->stemmer.Stem(token.lower));
+        const std::string stem = StemOf(t->stemmer, token);
         if (!put(0, stem)) return false;
         if (query) return true;
         // Also index the stem of the unaccented word, for queries typed
@@ -97,6 +101,16 @@ Status RegisterFtsTokenizer(sqlite3* db) {
         sqlite3_errstr(rc));
   }
   return Status::Ok();
+}
+
+std::vector<std::string> QueryTokens(std::string_view text) {
+  thread_local text::Stemmer stemmer{"french"};
+  std::vector<std::string> out;
+  text::ForEachToken(text, [&](const text::Token& token) {
+    out.push_back(StemOf(stemmer, token));
+    return true;
+  });
+  return out;
 }
 
 }  // namespace coopatlas::store

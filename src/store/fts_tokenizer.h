@@ -6,6 +6,10 @@
 // ("coop*", type-ahead) match the words as written.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "coopatlas/status.h"
 
 struct sqlite3;
@@ -15,5 +19,9 @@ namespace coopatlas::store {
 // Registers the tokenizer on a connection (every connection needs it to
 // read or write an FTS5 table that uses it).
 Status RegisterFtsTokenizer(sqlite3* db);
+
+// The tokens FTS5 looks up for a query string (a quoted FTS5 string gives
+// the same): each word's stem, folded. Thread-safe.
+std::vector<std::string> QueryTokens(std::string_view text);
 
 }  // namespace coopatlas::store

@@ -423,6 +423,16 @@ CREATE TABLE search_facet (
 ) WITHOUT ROWID;
 CREATE INDEX search_facet_doc ON search_facet(doc, facet, value);
 )sql",
+      // 4: the postings of the search index, read from FTS5's index when it
+      // is rebuilt and held in memory by the server (store/term_index.h).
+      R"sql(
+CREATE TABLE search_term (
+  term TEXT PRIMARY KEY,       -- a token as FTS5 indexes it
+  docs INTEGER NOT NULL,       -- documents holding it
+  postings BLOB NOT NULL       -- per document: varint(delta << 1 | tf > 1),
+                               -- then varint(tf) when tf > 1
+) WITHOUT ROWID;
+)sql",
   };
   return kMigrations;
 }

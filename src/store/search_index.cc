@@ -7,6 +7,8 @@
 #include <string>
 
 #include "store/facet_index.h"
+#include "store/fts_tokenizer.h"
+#include "store/term_index.h"
 
 namespace coopatlas::store {
 namespace {
@@ -191,6 +193,7 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
   for (const char* sql : RebuildStatements()) {
     COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
   }
+  COOPATLAS_ASSIGN_OR_RETURN(const std::int64_t terms, TermIndex::Build(db));
   COOPATLAS_ASSIGN_OR_RETURN(Statement count,
                              db->Prepare("SELECT count(*) FROM search_doc"));
   COOPATLAS_ASSIGN_OR_RETURN(bool row, count.Step());
@@ -198,7 +201,8 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
   const std::int64_t n = count.ColumnInt(0);
   count.Reset();
   COOPATLAS_RETURN_IF_ERROR(writer->AuditReplace(
-      "search_index", nlohmann::json({{"documents", n}}).dump()));
+      "search_index",
+      nlohmann::json({{"documents", n}, {"terms", terms}}).dump()));
   return n;
 }
 
@@ -286,14 +290,52 @@ Result<SearchResponse> Search(Db* db, const SearchRequest& request) {
   return response;
 }
 
+namespace {
+
+// The query tokens of the request's words, if the in-memory postings can
+// answer it (each word one token).
+bool TokensOf(const std::vector<std::string>& words,
+              std::vector<std::string>* out) {
+  for (const auto& word : words) {
+    std::vector<std::string> tokens = QueryTokens(word);
+    if (tokens.size() != 1) return false;
+    out->push_back(std::move(tokens[0]));
+  }
+  return true;
+}
+
+// The first `count` documents of `docs` by `before`, in order.
+template <typename Before>
+std::vector<std::uint32_t> TopOf(std::vector<std::uint32_t> docs,
+                                 std::size_t count, Before before) {
+  count = std::min(count, docs.size());
+  std::partial_sort(docs.begin(),
+                    docs.begin() + static_cast<std::ptrdiff_t>(count),
+                    docs.end(), before);
+  docs.resize(count);
+  return docs;
+}
+
+}  // namespace
+
 Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
                               const SearchRequest& request) {
-  // 1. The matching documents; by relevance, FTS5 ranks them in the same
-  // pass.
+  // 1. The matching documents (ascending) and, by relevance, their order:
+  // from the postings in memory when they can answer, else from FTS5.
   const bool by_rank = !request.fts.empty() && !request.by_date;
   std::vector<std::uint32_t> docs, ranked;
+  std::vector<double> scores;  // beside docs, from the postings
+  std::vector<std::string> all, none;
+  const bool in_memory = !request.fts.empty() && !request.words.empty() &&
+                         facets.terms().ready() &&
+                         TokensOf(request.words, &all) &&
+                         TokensOf(request.excluded, &none);
   if (request.fts.empty()) {
     docs = facets.All();
+  } else if (in_memory) {
+    TermIndex::Matches matches = facets.terms().Find(all, none);
+    docs = std::move(matches.docs);
+    scores = std::move(matches.scores);
   } else {
     COOPATLAS_ASSIGN_OR_RETURN(
         Statement match,
@@ -314,10 +356,15 @@ Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
   for (const auto& [facet, values] : request.filters) {
     if (values.empty()) continue;
     const std::vector<std::uint32_t> having = facets.Having(facet, values);
-    std::vector<std::uint32_t> kept;
-    std::set_intersection(docs.begin(), docs.end(), having.begin(),
-                          having.end(), std::back_inserter(kept));
-    docs.swap(kept);
+    std::size_t w = 0, h = 0;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      while (h < having.size() && having[h] < docs[i]) ++h;
+      if (h == having.size() || having[h] != docs[i]) continue;
+      if (!scores.empty()) scores[w] = scores[i];
+      docs[w++] = docs[i];
+    }
+    docs.resize(w);
+    if (!scores.empty()) scores.resize(w);
   }
   SearchResponse response;
   response.total = static_cast<std::int64_t>(docs.size());
@@ -326,7 +373,23 @@ Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
   const auto offset = static_cast<std::size_t>(std::max(request.offset, 0));
   const auto limit = static_cast<std::size_t>(std::max(request.limit, 0));
   std::vector<std::uint32_t> page;
-  if (by_rank) {
+  if (by_rank && in_memory) {
+    // Highest score first; equal scores by document id, as FTS5 orders
+    // them.
+    std::vector<std::uint32_t> positions(docs.size());
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+      positions[i] = static_cast<std::uint32_t>(i);
+    }
+    positions = TopOf(std::move(positions), offset + limit,
+                      [&](std::uint32_t a, std::uint32_t b) {
+                        if (scores[a] != scores[b])
+                          return scores[a] > scores[b];
+                        return a < b;
+                      });
+    for (std::size_t i = offset; i < positions.size(); ++i) {
+      page.push_back(docs[positions[i]]);
+    }
+  } else if (by_rank) {
     // By relevance: FTS5's order, keeping the documents that pass the
     // filters.
     std::vector<char> kept(facets.DocumentCount() + 1, 0);
@@ -340,24 +403,20 @@ Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
       if (seen++ >= offset) page.push_back(d);
     }
   } else if (offset < docs.size()) {
-    const std::size_t end = std::min(docs.size(), offset + limit);
-    auto before = [&](std::uint32_t a, std::uint32_t b) {
-      if (request.by_date) {
-        const std::string& da = facets.SortDate(a);
-        const std::string& date_b = facets.SortDate(b);
-        if (da != date_b) return da > date_b;
-      } else {
-        const std::string& ta = facets.Title(a);
-        const std::string& tb = facets.Title(b);
-        if (ta != tb) return ta < tb;
-      }
-      return a < b;
-    };
-    std::partial_sort(docs.begin(),
-                      docs.begin() + static_cast<std::ptrdiff_t>(end),
-                      docs.end(), before);
-    page.assign(docs.begin() + static_cast<std::ptrdiff_t>(offset),
-                docs.begin() + static_cast<std::ptrdiff_t>(end));
+    std::vector<std::uint32_t> top = TopOf(
+        std::move(docs), offset + limit, [&](std::uint32_t a, std::uint32_t b) {
+          if (request.by_date) {
+            const auto da = facets.DateOrder(a);
+            const auto db_order = facets.DateOrder(b);
+            if (da != db_order) return da > db_order;
+          } else {
+            const auto ta = facets.TitleOrder(a);
+            const auto tb = facets.TitleOrder(b);
+            if (ta != tb) return ta < tb;
+          }
+          return a < b;
+        });
+    page.assign(top.begin() + static_cast<std::ptrdiff_t>(offset), top.end());
   }
   // 4. The page's documents, with their snippets.
   COOPATLAS_ASSIGN_OR_RETURN(

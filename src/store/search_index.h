@@ -23,6 +23,11 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer);
 
 struct SearchRequest {
   std::string fts;  // FTS5 MATCH expression, "" to browse without text
+  // The same query as plain words, when it is one: documents holding every
+  // word of `words` and none of `excluded`. The in-memory path answers it
+  // from the postings when each word is one token; otherwise FTS5 answers
+  // `fts`. Both give the same documents in the same order.
+  std::vector<std::string> words, excluded;
   // facet -> accepted values (OR within a facet, AND between facets)
   std::map<std::string, std::vector<std::string>> filters;
   bool by_date = false;  // else by relevance (bm25), title for browsing
