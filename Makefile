@@ -47,8 +47,10 @@ asan: setup
 	cmake --build --preset asan
 	ctest --preset asan
 
+# Benchmarks (docs/benchmarks.md); their baselines' packages first.
 bench: build
-	cmake --build --preset release --target foundation_bench import_bench
+	@scripts/setup.sh deps/apt-bench.txt
+	cmake --build --preset release --target foundation_bench import_bench search_latency
 	bench/run.sh
 
 format:

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what coopatlas needs on Debian 12: the packages of
-# deps/apt-packages.txt that are missing (with sudo when not root), then the
-# npm packages pinned by package-lock.json. Idempotent and quick when
+# deps/apt-packages.txt (and of the lists given as arguments) that are
+# missing (with sudo when not root), then the npm packages pinned by
+# package-lock.json. Idempotent and quick when
 # everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Extra lists (e.g. deps/apt-bench.txt for `make bench`) as arguments.
 missing=()
+for list in deps/apt-packages.txt "$@"; do
 while read -r pkg; do
   pkg="${pkg%%#*}"
   pkg="$(echo "$pkg" | tr -d '[:space:]')"
@@ -17,7 +20,8 @@ while read -r pkg; do
   if [ "$pkg" = npm ] && command -v npm >/dev/null; then continue; fi
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
   if [ "$status" != "install ok installed" ]; then missing+=("$pkg"); fi
-done < deps/apt-packages.txt
+done < "$list"
+done
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"

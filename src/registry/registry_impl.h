@@ -62,7 +62,7 @@ struct Registry::Impl {
   // The search index's facets in memory, reloaded when the database changed
   // (a write through this registry, or a commit by another connection,
   // which PRAGMA data_version tells). The caller holds db_mutex.
-  Result<const store::FacetIndex*> GetFacets() const {
+  Result<std::shared_ptr<const store::FacetIndex>> GetFacets() const {
     COOPATLAS_ASSIGN_OR_RETURN(store::Statement version,
                                db->Prepare("PRAGMA data_version"));
     COOPATLAS_ASSIGN_OR_RETURN(bool row, version.Step());
@@ -71,17 +71,58 @@ struct Registry::Impl {
         facets_data_version != data_version) {
       COOPATLAS_ASSIGN_OR_RETURN(store::FacetIndex f,
                                  store::FacetIndex::Load(db.get()));
-      facets = std::make_unique<store::FacetIndex>(std::move(f));
+      facets = std::make_shared<const store::FacetIndex>(std::move(f));
       facets_generation = generation;
       facets_data_version = data_version;
     }
-    return static_cast<const store::FacetIndex*>(facets.get());
+    return facets;
   }
-  mutable std::unique_ptr<store::FacetIndex> facets;
+  // Shared: a search in progress keeps the index it started with.
+  mutable std::shared_ptr<const store::FacetIndex> facets;
   mutable std::int64_t facets_generation = -1;
   mutable std::int64_t facets_data_version = -1;
   // Incremented by every write through this registry.
   std::int64_t generation = 0;
+
+  // Read-only connections for searches, so that concurrent requests read
+  // side by side (WAL) instead of queueing on `db`. Opened on demand, kept
+  // for the next search.
+  class Reader {
+   public:
+    Reader(const Impl* impl, std::unique_ptr<store::Db> db)
+        : impl_(impl), db_(std::move(db)) {}
+    Reader(Reader&&) = default;
+    Reader& operator=(Reader&&) = delete;
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+    ~Reader() {
+      if (db_) {
+        std::lock_guard<std::mutex> lock(impl_->readers_mutex);
+        impl_->readers.push_back(std::move(db_));
+      }
+    }
+    store::Db* get() const { return db_.get(); }
+
+   private:
+    const Impl* impl_;
+    std::unique_ptr<store::Db> db_;
+  };
+  Result<Reader> GetReader() const {
+    {
+      std::lock_guard<std::mutex> lock(readers_mutex);
+      if (!readers.empty()) {
+        std::unique_ptr<store::Db> db_reader = std::move(readers.back());
+        readers.pop_back();
+        return Reader(this, std::move(db_reader));
+      }
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(
+        std::unique_ptr<store::Db> opened,
+        store::Db::Open(db->path(), store::OpenMode::kReadOnly));
+    return Reader(this, std::move(opened));
+  }
+  mutable std::mutex readers_mutex;
+  mutable std::vector<std::unique_ptr<store::Db>> readers;
 };
 
 // The French authority whose code is `code` (an exact code, not a name).

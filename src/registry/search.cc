@@ -104,16 +104,24 @@ Result<SearchPage> Registry::Search(const SearchOptions& options) const {
   COOPATLAS_ASSIGN_OR_RETURN(SearchTerms terms, ParseSearch(options.q));
   store::SearchRequest request;
   request.fts = terms.empty() ? "" : ToFtsQuery(terms);
+  if (terms.phrases.empty() && terms.prefixes.empty()) {
+    request.words = terms.words;
+    request.excluded = terms.excluded;
+  }
   request.filters = options.filters;
   request.by_date = options.sort == "date";
   request.limit = options.per_page;
   request.offset = (options.page - 1) * options.per_page;
-  std::lock_guard<std::mutex> lock(impl_->db_mutex);
-  COOPATLAS_ASSIGN_OR_RETURN(const store::FacetIndex* facets,
-                             impl_->GetFacets());
+  std::shared_ptr<const store::FacetIndex> facets;
+  const Labels* labels = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(impl_->db_mutex);
+    COOPATLAS_ASSIGN_OR_RETURN(facets, impl_->GetFacets());
+    COOPATLAS_ASSIGN_OR_RETURN(labels, impl_->GetLabels());
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(Impl::Reader reader, impl_->GetReader());
   COOPATLAS_ASSIGN_OR_RETURN(store::SearchResponse response,
-                             store::Search(impl_->db.get(), *facets, request));
-  COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
+                             store::Search(reader.get(), *facets, request));
   SearchPage page;
   page.query = options.q;
   page.total = response.total;
