@@ -4,6 +4,8 @@
 
 #include <new>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "text/fold.h"
 #include "text/tokens.h"
@@ -17,8 +19,28 @@ std::string StemOf(text::Stemmer& stemmer, const text::Token& token) {
   return text::Fold(stemmer.Stem(token.lower));
 }
 
+// One per FTS5 table and connection, used by one thread at a time. Words
+// repeat (a field's vocabulary is small), and snippets re-tokenize the
+// documents of each page: the stems are remembered, which spares most calls
+// to the stemmer.
 struct Tokenizer {
+  static constexpr std::size_t kMaxCached = 200000;
+
+  // StemOf(token) and the stem of the unaccented word.
+  std::pair<const std::string*, const std::string*> Stems(
+      const text::Token& token) {
+    if (cache.size() > kMaxCached) cache.clear();
+    auto [it, added] = cache.try_emplace(std::string(token.lower));
+    if (added) {
+      it->second.first = StemOf(stemmer, token);
+      it->second.second = std::string(stemmer.Stem(token.folded));
+    }
+    return {&it->second.first, &it->second.second};
+  }
+
   text::Stemmer stemmer{"french"};
+  // lower-case word -> (stem, stem of the word without accents)
+  std::unordered_map<std::string, std::pair<std::string, std::string>> cache;
 };
 
 int Create(void*, const char**, int, Fts5Tokenizer** out) {
@@ -53,13 +75,14 @@ int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
           // forms indexed beside the stems.
           return put(0, folded);
         }
-        const std::string stem = StemOf(t->stemmer, token);
+        const auto [stem_ptr, unaccented_ptr] = t->Stems(token);
+        const std::string& stem = *stem_ptr;
         if (!put(0, stem)) return false;
         if (query) return true;
         // Also index the stem of the unaccented word, for queries typed
         // without accents ("decentralisees" -> "decentralise"), and the
         // folded word itself, for prefix queries.
-        const std::string unaccented(t->stemmer.Stem(folded));
+        const std::string& unaccented = *unaccented_ptr;
         if (unaccented != stem && !put(FTS5_TOKEN_COLOCATED, unaccented)) {
           return false;
         }

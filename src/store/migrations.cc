@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "store/term_index.h"
+
 namespace coopatlas::store {
 namespace {
 
@@ -441,6 +443,10 @@ CREATE TABLE search_term (
 
 int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
+namespace {
+constexpr int kSearchTermMigration = 4;
+}  // namespace
+
 Status Migrate(Db* db) {
   COOPATLAS_ASSIGN_OR_RETURN(int current, db->UserVersion());
   const int latest = LatestSchemaVersion();
@@ -455,6 +461,12 @@ Status Migrate(Db* db) {
     COOPATLAS_RETURN_IF_ERROR(
         db->Exec(Migrations()[static_cast<std::size_t>(v - 1)])
             .WithContext("migration " + std::to_string(v)));
+    if (v == kSearchTermMigration) {
+      // The postings of a database indexed before: derived from its FTS5
+      // index, in the same transaction.
+      COOPATLAS_RETURN_IF_ERROR(TermIndex::Build(db).status().WithContext(
+          "migration " + std::to_string(v)));
+    }
     COOPATLAS_RETURN_IF_ERROR(db->SetUserVersion(v));
     COOPATLAS_RETURN_IF_ERROR(txn->Commit());
   }

@@ -128,6 +128,12 @@ Result<std::int64_t> TermIndex::Build(Db* db) {
 
 Result<TermIndex> TermIndex::Load(Db* db) {
   TermIndex index;
+  // A database of an older schema opened read-only has no postings.
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement exists,
+      db->Prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_term'"));
+  COOPATLAS_ASSIGN_OR_RETURN(const bool has_table, exists.Step());
+  if (!has_table) return index;
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement terms,
       db->Prepare("SELECT term, docs, postings FROM search_term"));
