@@ -152,14 +152,11 @@ Result<std::vector<SearchResultItem>> Registry::Suggest(const std::string& q,
     terms.prefixes.push_back(terms.words.back());
     terms.words.pop_back();
   }
-  store::SearchRequest request;
-  request.fts = ToFtsQuery(terms, "title");
-  request.limit = limit;
-  request.facets = false;
-  std::lock_guard<std::mutex> lock(impl_->db_mutex);
-  COOPATLAS_ASSIGN_OR_RETURN(store::SearchResponse response,
-                             store::Search(impl_->db.get(), request));
-  for (auto& hit : response.hits) out.push_back(ToItem(std::move(hit)));
+  COOPATLAS_ASSIGN_OR_RETURN(Impl::Reader reader, impl_->GetReader());
+  COOPATLAS_ASSIGN_OR_RETURN(
+      std::vector<store::SearchHit> hits,
+      store::SuggestTitles(reader.get(), ToFtsQuery(terms, "title"), limit));
+  for (auto& hit : hits) out.push_back(ToItem(std::move(hit)));
   return out;
 }
 

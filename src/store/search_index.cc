@@ -206,6 +206,57 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
   return n;
 }
 
+Result<std::vector<SearchHit>> SuggestTitles(Db* db, const std::string& fts,
+                                             int limit) {
+  constexpr int kCandidates = 200;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s,
+      db->Prepare("SELECT d.kind, d.record_id, coalesce(d.code, ''), d.title, "
+                  "d.url, d.countries, d.year, d.demo, d.id FROM (SELECT "
+                  "rowid AS id FROM search_fts WHERE search_fts MATCH ?1 "
+                  "LIMIT ?2) m JOIN search_doc d ON d.id = m.id"));
+  s.Bind(1, fts).Bind(2, std::max(limit, kCandidates));
+  std::vector<std::pair<SearchHit, std::int64_t>> candidates;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    candidates.emplace_back(ReadHit(s), s.ColumnInt(8));
+  }
+  auto kind_order = [](const std::string& kind) {
+    return kind == "authority" ? 0 : kind == "partnership" ? 1 : 2;
+  };
+  const std::size_t n =
+      std::min(candidates.size(), static_cast<std::size_t>(std::max(limit, 0)));
+  std::partial_sort(candidates.begin(),
+                    candidates.begin() + static_cast<std::ptrdiff_t>(n),
+                    candidates.end(), [&](const auto& a, const auto& b) {
+                      const auto& x = a.first;
+                      const auto& y = b.first;
+                      if (kind_order(x.kind) != kind_order(y.kind)) {
+                        return kind_order(x.kind) < kind_order(y.kind);
+                      }
+                      if (x.title.size() != y.title.size()) {
+                        return x.title.size() < y.title.size();
+                      }
+                      if (x.title != y.title) return x.title < y.title;
+                      return a.second < b.second;
+                    });
+  candidates.resize(n);
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement highlight,
+      db->Prepare("SELECT highlight(search_fts, 0, char(1), char(2)) FROM "
+                  "search_fts WHERE search_fts MATCH ?1 AND rowid = ?2"));
+  std::vector<SearchHit> out;
+  for (auto& [hit, doc] : candidates) {
+    highlight.Bind(1, fts).Bind(2, doc);
+    COOPATLAS_ASSIGN_OR_RETURN(bool found, highlight.Step());
+    if (found) hit.snippet = highlight.ColumnText(0);
+    highlight.Reset();
+    out.push_back(std::move(hit));
+  }
+  return out;
+}
+
 Result<SearchResponse> Search(Db* db, const SearchRequest& request) {
   // The matching documents, as a CTE shared by the page and the facets.
   std::vector<std::string> params;

@@ -53,6 +53,14 @@ struct SearchResponse {
       facets;
 };
 
+// Type-ahead: documents whose title matches `fts` (a title-only prefix
+// query), without ranking every match: the first candidates FTS5 finds
+// (authorities first, as they are indexed first), authorities before
+// partnerships before projects, shorter titles first. Snippets are the
+// highlighted titles.
+Result<std::vector<SearchHit>> SuggestTitles(Db* db, const std::string& fts,
+                                             int limit);
+
 // The facets every search counts.
 const std::vector<std::string>& SearchFacets();
 

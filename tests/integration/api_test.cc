@@ -145,6 +145,14 @@ TEST_F(ApiTest, SearchFindsStemsFacetsAndFilters) {
   // Type-ahead.
   const auto suggest = Json(Get("/api/v1/suggest?q=lyo"));
   ASSERT_FALSE(suggest["results"].empty());
+  // Authorities first, the shortest name first: Lyon itself.
+  EXPECT_EQ(suggest["results"][0]["title"], "Lyon") << suggest.dump();
+  EXPECT_EQ(suggest["results"][0]["type"], "authority");
+  EXPECT_EQ(suggest["results"][0]["snippet"], "<mark>Lyon</mark>");
+  for (const auto& r : suggest["results"]) {
+    EXPECT_NE(r["snippet"].get<std::string>().find("<mark>"), std::string::npos)
+        << r.dump();
+  }
 }
 
 TEST_F(ApiTest, BadParametersAreProblemsNeverServerErrors) {
