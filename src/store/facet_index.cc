@@ -1,6 +1,7 @@
 #include "store/facet_index.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace coopatlas::store {
 namespace {
@@ -29,6 +30,24 @@ Status LoadOrder(Db* db, const char* sql, std::vector<std::uint32_t>* order) {
   return Status::Ok();
 }
 
+void PutDelta(std::uint32_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+std::uint32_t GetDelta(const std::string& in, std::size_t* at) {
+  std::uint32_t v = 0;
+  for (int shift = 0; *at < in.size() && shift < 32; shift += 7) {
+    const auto byte = static_cast<unsigned char>(in[(*at)++]);
+    v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) break;
+  }
+  return v;
+}
+
 }  // namespace
 
 Result<FacetIndex> FacetIndex::Load(Db* db) {
@@ -42,40 +61,55 @@ Result<FacetIndex> FacetIndex::Load(Db* db) {
   index.title_order_.resize(index.date_order_.size(), 0);
   COOPATLAS_ASSIGN_OR_RETURN(index.terms_, TermIndex::Load(db));
   const std::size_t n = index.date_order_.size();
-  // Facet rows ordered by document, to fill the compressed rows in one
-  // pass.
+  // Facet rows by document (the covering index search_facet_doc), so that
+  // each document's values are appended in one pass.
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement facets,
       db->Prepare("SELECT doc, facet, value FROM search_facet ORDER BY doc"));
   index.doc_offsets_.assign(n + 1, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // doc, value
+  std::unordered_map<std::string, std::uint16_t> ids;  // "facet\x1fvalue"
+  std::vector<std::uint32_t> last_doc;  // by value id, for the deltas
+  std::string key;
+  std::int64_t previous = -1;
   while (true) {
     COOPATLAS_ASSIGN_OR_RETURN(bool row, facets.Step());
     if (!row) break;
-    const auto doc = static_cast<std::uint32_t>(facets.ColumnInt(0));
-    auto key = std::make_pair(facets.ColumnText(1), facets.ColumnText(2));
-    auto it = index.value_ids_.find(key);
-    if (it == index.value_ids_.end()) {
-      it = index.value_ids_
-               .emplace(key, static_cast<std::uint32_t>(index.values_.size()))
+    const std::int64_t doc = facets.ColumnInt(0);
+    if (doc < 0 || static_cast<std::size_t>(doc) >= n) continue;
+    const std::string_view facet = facets.ColumnBlob(1);
+    const std::string_view value = facets.ColumnBlob(2);
+    key.assign(facet).append(1, '\x1f').append(value);
+    auto it = ids.find(key);
+    if (it == ids.end()) {
+      if (index.values_.size() > 0xffff) {
+        return Status::Internal("more than 65,536 facet values");
+      }
+      it = ids.emplace(key, static_cast<std::uint16_t>(index.values_.size()))
                .first;
-      index.values_.push_back(std::move(key));
+      index.value_ids_.emplace(
+          std::make_pair(std::string(facet), std::string(value)), it->second);
+      index.values_.emplace_back(std::string(facet), std::string(value));
       index.postings_.emplace_back();
+      last_doc.push_back(0);
     }
-    if (doc >= n) continue;
-    pairs.emplace_back(doc, it->second);
+    // Documents between the previous one and this one have no values.
+    for (std::int64_t d = previous + 1; d <= doc; ++d) {
+      index.doc_offsets_[static_cast<std::size_t>(d)] =
+          static_cast<std::uint32_t>(index.doc_values_.size());
+    }
+    previous = doc;
+    const std::uint16_t id = it->second;
+    index.doc_values_.push_back(id);
+    PutDelta(static_cast<std::uint32_t>(doc) - last_doc[id],
+             &index.postings_[id]);
+    last_doc[id] = static_cast<std::uint32_t>(doc);
   }
-  for (const auto& [doc, value] : pairs) ++index.doc_offsets_[doc + 1];
-  for (std::size_t d = 0; d < n; ++d) {
-    index.doc_offsets_[d + 1] += index.doc_offsets_[d];
+  for (std::size_t d = static_cast<std::size_t>(previous + 1); d <= n; ++d) {
+    index.doc_offsets_[d] =
+        static_cast<std::uint32_t>(index.doc_values_.size());
   }
-  index.doc_values_.resize(pairs.size());
-  std::vector<std::uint32_t> fill(index.doc_offsets_.begin(),
-                                  index.doc_offsets_.end() - 1);
-  for (const auto& [doc, value] : pairs) {
-    index.doc_values_[fill[doc]++] = value;
-    index.postings_[value].push_back(doc);  // docs come in ascending order
-  }
+  index.doc_values_.shrink_to_fit();
+  for (auto& p : index.postings_) p.shrink_to_fit();
   return index;
 }
 
@@ -85,7 +119,17 @@ std::vector<std::uint32_t> FacetIndex::Having(
   for (const auto& v : values) {
     const auto it = value_ids_.find({facet, v});
     if (it == value_ids_.end()) continue;
-    const auto& docs = postings_[it->second];
+    std::vector<std::uint32_t> docs;
+    const std::string& bytes = postings_[it->second];
+    std::uint32_t doc = 0;
+    for (std::size_t at = 0; at < bytes.size();) {
+      doc += GetDelta(bytes, &at);
+      docs.push_back(doc);
+    }
+    if (out.empty()) {
+      out.swap(docs);
+      continue;
+    }
     std::vector<std::uint32_t> merged;
     merged.reserve(out.size() + docs.size());
     std::set_union(out.begin(), out.end(), docs.begin(), docs.end(),
@@ -131,10 +175,11 @@ std::vector<std::uint32_t> FacetIndex::All() const {
 
 std::size_t FacetIndex::MemoryBytes() const {
   std::size_t n = terms_.MemoryBytes();
-  n += (doc_offsets_.capacity() + doc_values_.capacity() +
-        date_order_.capacity() + title_order_.capacity()) *
+  n += (doc_offsets_.capacity() + date_order_.capacity() +
+        title_order_.capacity()) *
        sizeof(std::uint32_t);
-  for (const auto& p : postings_) n += p.capacity() * sizeof(std::uint32_t);
+  n += doc_values_.capacity() * sizeof(std::uint16_t);
+  for (const auto& p : postings_) n += p.capacity();
   for (const auto& [facet, value] : values_) {
     n += facet.capacity() + value.capacity() + 64;
   }

@@ -56,9 +56,9 @@ class FacetIndex {
   // Compressed rows: the values of doc d are
   // doc_values_[doc_offsets_[d] .. doc_offsets_[d + 1]).
   std::vector<std::uint32_t> doc_offsets_;
-  std::vector<std::uint32_t> doc_values_;
-  // Documents of each value id (ascending).
-  std::vector<std::vector<std::uint32_t>> postings_;
+  std::vector<std::uint16_t> doc_values_;
+  // Documents of each value id: varint deltas of the ascending ids.
+  std::vector<std::string> postings_;
   std::vector<std::uint32_t> date_order_;   // by doc id
   std::vector<std::uint32_t> title_order_;  // by doc id
   TermIndex terms_;
