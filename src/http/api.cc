@@ -214,6 +214,9 @@ Server::Server(const Registry* registry, ServerOptions options)
   impl_->server.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
   };
+  // Headers and body go out in separate writes: without TCP_NODELAY the
+  // second waits for the client's delayed ACK (40 ms per response).
+  impl_->server.set_tcp_nodelay(true);
   Api* api = &impl_->api;
   auto dispatch = [api](const httplib::Request& req, httplib::Response& res) {
     api->Dispatch(req, res);
