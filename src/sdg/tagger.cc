@@ -32,7 +32,9 @@ struct Phrase {
 struct LangLexicon {
   std::vector<Phrase> phrases;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_first;
-  std::set<std::vector<std::string>> seen;  // stems of loaded phrases
+  // Stems and goal of loaded phrases: a phrase may point to several goals,
+  // once per goal (the first entry wins).
+  std::set<std::pair<std::vector<std::string>, int>> seen;
 };
 
 // Folded stopwords (removed before matching, in text and phrases alike).
@@ -165,7 +167,7 @@ struct Tagger::Impl {
              "stopwords are removed";
     }
     LangLexicon& l = Of(lang);
-    if (!l.seen.insert(p.stems).second) return "";
+    if (!l.seen.insert({p.stems, GoalOfCode(code)}).second) return "";
     p.code = code;
     p.goal = GoalOfCode(code);
     p.base_weight = weight;
