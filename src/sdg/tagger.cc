@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -606,49 +605,6 @@ std::string Tagger::GoalName(int goal, Lang lang) const {
   auto it = impl_->goal_names.find(goal);
   if (it == impl_->goal_names.end()) return "";
   return it->second[lang == Lang::kFrench ? 0 : 1];
-}
-
-namespace {
-
-double Round2(double v) { return std::round(v * 100.0) / 100.0; }
-
-nlohmann::json EvidenceJson(const std::vector<Evidence>& list) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const Evidence& e : list) {
-    out.push_back({{"words", e.words},
-                   {"target", e.code},
-                   {"weight", Round2(e.weight)},
-                   {"count", e.count},
-                   {"begin", e.begin},
-                   {"end", e.end}});
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string ToJson(const Suggestions& s) {
-  nlohmann::json j;
-  if (s.language.empty()) {
-    j["language"] = nullptr;
-  } else {
-    j["language"] = s.language;
-  }
-  j["goals"] = nlohmann::json::array();
-  for (const GoalSuggestion& g : s.goals) {
-    j["goals"].push_back({{"goal", g.goal},
-                          {"score", Round2(g.score)},
-                          {"evidence", EvidenceJson(g.evidence)}});
-  }
-  j["targets"] = nlohmann::json::array();
-  for (const TargetSuggestion& t : s.targets) {
-    j["targets"].push_back({{"target", t.target},
-                            {"goal", t.goal},
-                            {"score", Round2(t.score)},
-                            {"evidence", EvidenceJson(t.evidence)}});
-  }
-  if (!s.note.empty()) j["note"] = s.note;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace coopatlas::sdg

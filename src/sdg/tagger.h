@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coopatlas/sdg.h"
 #include "coopatlas/status.h"
 
 namespace coopatlas::sdg {
@@ -27,34 +28,10 @@ std::string_view LangCode(Lang lang);
 // "fr" or "en" (also "french", "english"); nullopt otherwise.
 std::optional<Lang> ParseLang(std::string_view code);
 
-// One matched phrase.
-struct Evidence {
-  std::string words;   // the words of the text as written (first occurrence)
-  std::string code;    // the goal ("6") or target ("6.1") the phrase points to
-  double weight = 0;   // the phrase's weight in the lexicon
-  int count = 0;       // occurrences in the text
-  std::size_t begin = 0, end = 0;  // byte offsets of the first occurrence
-};
-
-struct GoalSuggestion {
-  int goal = 0;
-  double score = 0;
-  std::vector<Evidence> evidence;  // strongest first
-};
-
-struct TargetSuggestion {
-  std::string target;  // "6.1"
-  int goal = 0;
-  double score = 0;
-  std::vector<Evidence> evidence;
-};
-
-struct Suggestions {
-  std::string language;  // "fr", "en", or "" when not recognised
-  std::string note;      // why nothing was suggested, if so
-  std::vector<GoalSuggestion> goals;      // best first
-  std::vector<TargetSuggestion> targets;  // of the suggested goals
-};
+using Evidence = SdgEvidence;
+using GoalSuggestion = SdgGoalSuggestion;
+using TargetSuggestion = SdgTargetSuggestion;
+using Suggestions = SdgSuggestions;
 
 // The decision rule's parameters (tuned on the dev splits only; see
 // docs/benchmarks.md).
@@ -110,10 +87,5 @@ class Tagger {
   explicit Tagger(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// {"language":…,"goals":[{"goal":6,"score":…,"evidence":[…]}],
-//  "targets":[{"target":"6.1","goal":6,"score":…,"evidence":[…]}]}
-// (plus "note" when set), on one line.
-std::string ToJson(const Suggestions& s);
 
 }  // namespace coopatlas::sdg
