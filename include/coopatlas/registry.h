@@ -365,10 +365,12 @@ class Registry {
   // evidence as JSON) for the projects that have no SDG row (all projects
   // with options.all); one audited transaction.
   Result<SdgFillReport> FillSdgSuggestions(const SdgFillOptions& options);
-  // Accepts or rejects a stored SDG row of a project (audited, with the
-  // search index's facets in the same transaction) and returns it.
-  // Errors: kNotFound (no project or no such row), kFailedPrecondition
-  // (read-only).
+  // Accepts or rejects an SDG row of a project (audited, with the search
+  // index's facets in the same transaction) and returns it. A code not
+  // stored yet must be one of the tagger's current suggestions for the
+  // project: it is stored with the decision (origin "suggestion").
+  // Errors: kNotFound (no project, no such row or suggestion),
+  // kFailedPrecondition (read-only).
   Result<ProjectSdg> ReviewSdg(std::int64_t project_id,
                                const std::string& code, bool accept,
                                const std::string& actor);

@@ -267,6 +267,7 @@ Result<ProjectSdg> Registry::ReviewSdg(std::int64_t project_id,
                                        const std::string& code, bool accept,
                                        const std::string& actor) {
   if (actor.empty()) return Status::InvalidArgument("no actor given");
+  COOPATLAS_ASSIGN_OR_RETURN(const sdg::Tagger* tagger, GetTagger());
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
   store::Db* db = impl_->db.get();
   COOPATLAS_ASSIGN_OR_RETURN(
@@ -275,27 +276,52 @@ Result<ProjectSdg> Registry::ReviewSdg(std::int64_t project_id,
                   "project_sdg WHERE project_id = ? AND code = ?"));
   s.Bind(1, project_id).Bind(2, code);
   COOPATLAS_ASSIGN_OR_RETURN(bool found, s.Step());
-  if (!found) {
-    return Status::NotFound("project " + std::to_string(project_id) +
-                            " has no SDG row '" + code +
-                            "' (coopatlas sdg fill stores suggestions)");
-  }
   ProjectSdg row;
   row.code = code;
-  row.origin = s.ColumnText(0);
   row.status = accept ? "accepted" : "rejected";
-  if (!s.ColumnIsNull(2)) row.score = s.ColumnDouble(2);
-  row.evidence = s.ColumnText(3);
-  s.Reset();
+  store::Row put = {{"project_id", project_id},
+                    {"code", code},
+                    {"status", row.status}};
+  if (found) {
+    row.origin = s.ColumnText(0);
+    if (!s.ColumnIsNull(2)) row.score = s.ColumnDouble(2);
+    row.evidence = s.ColumnText(3);
+    s.Reset();
+  } else {
+    // Not stored yet: it must be one of the tagger's current suggestions
+    // for the project (what its page shows), stored with the decision.
+    s.Reset();
+    COOPATLAS_ASSIGN_OR_RETURN(auto texts, ReadTexts(db, project_id));
+    if (texts.empty()) {
+      return Status::NotFound("no project " + std::to_string(project_id));
+    }
+    const SdgSuggestions now = tagger->Suggest(texts[0].text, texts[0].lang);
+    for (const SdgGoalSuggestion& g : now.goals) {
+      if (std::to_string(g.goal) == code) {
+        row.score = Round2(g.score);
+        row.evidence = EvidenceText(g.evidence);
+      }
+    }
+    for (const SdgTargetSuggestion& t : now.targets) {
+      if (t.target == code) {
+        row.score = Round2(t.score);
+        row.evidence = EvidenceText(t.evidence);
+      }
+    }
+    if (!row.score) {
+      return Status::NotFound("project " + std::to_string(project_id) +
+                              " has no SDG row or suggestion '" + code + "'");
+    }
+    row.origin = "suggestion";
+    put = {{"project_id", project_id}, {"code", code},
+           {"origin", row.origin},     {"status", row.status},
+           {"score", *row.score},      {"evidence", row.evidence}};
+  }
   COOPATLAS_ASSIGN_OR_RETURN(auto writer,
                              store::Writer::Begin(db, {actor, {}}));
   COOPATLAS_ASSIGN_OR_RETURN(
       store::PutOutcome outcome,
-      writer->Put("project_sdg",
-                  {{"project_id", project_id},
-                   {"code", code},
-                   {"status", row.status}},
-                  2));
+      writer->Put("project_sdg", put, 2));
   if (outcome != store::PutOutcome::kUnchanged) {
     // Accepted goals are search facets: the index follows.
     COOPATLAS_ASSIGN_OR_RETURN(std::int64_t documents,
