@@ -204,6 +204,7 @@ bool SetOption(coopatlas::sdg::TaggerOptions* o, const std::string& kv) {
   else if (k == "cmu_weight_scale") o->cmu_weight_scale = v;
   else if (k == "cmu_weight_cap") o->cmu_weight_cap = v;
   else if (k == "length_norm_words") o->length_norm_words = v;
+  else if (k == "max_length_factor") o->max_length_factor = v;
   else return false;
   return true;
 }

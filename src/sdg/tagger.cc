@@ -68,7 +68,7 @@ const std::unordered_map<std::string_view, Guess>& Markers() {
     for (std::string_view w :
          {"le", "les", "des", "du", "et", "est", "une", "pour", "dans", "avec",
           "sur", "au", "aux", "qui", "ces", "leur", "leurs", "sont", "cette",
-          "l", "d", "de", "la", "un", "ou", "qu", "afin"}) {
+          "l", "d", "ou", "qu", "afin"}) {
       (*m)[w] = Guess::kFr;
     }
     for (std::string_view w :
@@ -485,9 +485,10 @@ Suggestions Tagger::Impl::Run(std::string_view text, Lang lang) const {
     }
   }
 
-  const double length_factor = std::max(
-      1.0, std::sqrt(static_cast<double>(words.size()) /
-                     std::max(1.0, options.length_norm_words)));
+  const double length_factor = std::clamp(
+      std::sqrt(static_cast<double>(words.size()) /
+                std::max(1.0, options.length_norm_words)),
+      1.0, std::max(1.0, options.max_length_factor));
   const double threshold = options.min_goal_score * length_factor;
   std::vector<GoalSuggestion> ranked;
   for (auto& [goal, g] : goals) ranked.push_back(std::move(g));

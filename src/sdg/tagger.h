@@ -48,7 +48,8 @@ struct TaggerOptions {
   double cmu_weight_scale = 0.1;       // CMU weight * scale, capped
   double cmu_weight_cap = 2.0;
   double length_norm_words = 60.0;  // longer texts: threshold grows as
-                                    // sqrt(words / this)
+                                    // sqrt(words / this) ...
+  double max_length_factor = 2.0;   // ... up to this factor
 };
 
 class Tagger {
