@@ -62,12 +62,14 @@ std::set<std::string> Split(const std::string& s) {
 }
 
 bool LoadFr(const std::string& root, std::vector<Row>* rows) {
-  auto content = coopatlas::core::ReadFile(root + "/data/sdg-eval/fr_projects.csv");
+  auto content =
+      coopatlas::core::ReadFile(root + "/data/sdg-eval/fr_projects.csv");
   if (!content.ok()) {
     std::fprintf(stderr, "%s\n", content.status().ToString().c_str());
     return false;
   }
-  auto table = coopatlas::core::ParseCsvTable(content.value(), "fr_projects.csv");
+  auto table =
+      coopatlas::core::ParseCsvTable(content.value(), "fr_projects.csv");
   if (!table.ok()) {
     std::fprintf(stderr, "%s\n", table.status().ToString().c_str());
     return false;
@@ -88,8 +90,8 @@ bool LoadOro(const std::string& root, std::vector<Row>* rows) {
   }
   coopatlas::core::CsvOptions opt;
   opt.delimiter = '\t';
-  auto table =
-      coopatlas::core::ParseCsvTable(content.value(), "oro_gold_dataset.txt", opt);
+  auto table = coopatlas::core::ParseCsvTable(content.value(),
+                                              "oro_gold_dataset.txt", opt);
   if (!table.ok()) {
     std::fprintf(stderr, "%s\n", table.status().ToString().c_str());
     return false;
@@ -193,19 +195,32 @@ bool SetOption(coopatlas::sdg::TaggerOptions* o, const std::string& kv) {
   if (eq == std::string::npos) return false;
   const std::string k = kv.substr(0, eq);
   const double v = std::stod(kv.substr(eq + 1));
-  if (k == "min_goal_score") o->min_goal_score = v;
-  else if (k == "relative_cut") o->relative_cut = v;
-  else if (k == "max_goals") o->max_goals = static_cast<int>(v);
-  else if (k == "min_strong_weight") o->min_strong_weight = v;
-  else if (k == "min_phrases") o->min_phrases = static_cast<int>(v);
-  else if (k == "min_target_score") o->min_target_score = v;
-  else if (k == "repeat_bonus") o->repeat_bonus = v;
-  else if (k == "target_keyword_weight") o->target_keyword_weight = v;
-  else if (k == "cmu_weight_scale") o->cmu_weight_scale = v;
-  else if (k == "cmu_weight_cap") o->cmu_weight_cap = v;
-  else if (k == "length_norm_words") o->length_norm_words = v;
-  else if (k == "max_length_factor") o->max_length_factor = v;
-  else return false;
+  if (k == "min_goal_score")
+    o->min_goal_score = v;
+  else if (k == "relative_cut")
+    o->relative_cut = v;
+  else if (k == "max_goals")
+    o->max_goals = static_cast<int>(v);
+  else if (k == "min_strong_weight")
+    o->min_strong_weight = v;
+  else if (k == "min_phrases")
+    o->min_phrases = static_cast<int>(v);
+  else if (k == "min_target_score")
+    o->min_target_score = v;
+  else if (k == "repeat_bonus")
+    o->repeat_bonus = v;
+  else if (k == "target_keyword_weight")
+    o->target_keyword_weight = v;
+  else if (k == "cmu_weight_scale")
+    o->cmu_weight_scale = v;
+  else if (k == "cmu_weight_cap")
+    o->cmu_weight_cap = v;
+  else if (k == "length_norm_words")
+    o->length_norm_words = v;
+  else if (k == "max_length_factor")
+    o->max_length_factor = v;
+  else
+    return false;
   return true;
 }
 
@@ -244,9 +259,10 @@ int main(int argc, char** argv) {
   std::vector<Row> fr, oro;
   if (!LoadFr(root, &fr) || !LoadOro(root, &oro)) return 1;
 
-  std::printf("| set | split | rows | micro P | micro R | micro F1 | macro P "
-              "| macro R | macro F1 | exact match | goals/row | target recall |\n"
-              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  std::printf(
+      "| set | split | rows | micro P | micro R | micro F1 | macro P "
+      "| macro R | macro F1 | exact match | goals/row | target recall |\n"
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   for (const auto& [name, rows, lang] :
        {std::tuple{"French (fr_projects.csv)", &fr, Lang::kFrench},
         std::tuple{"ORO gold (English)", &oro, Lang::kEnglish}}) {
@@ -265,11 +281,12 @@ int main(int argc, char** argv) {
         std::snprintf(buf, sizeof buf, "%.3f", s.target_recall);
         tr = buf;
       }
-      std::printf("| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f "
-                  "| %.3f | %.2f | %s |\n",
-                  name, dev ? "dev" : "test", s.rows, s.micro_p, s.micro_r,
-                  s.micro_f, s.macro_p, s.macro_r, s.macro_f, s.exact,
-                  s.goals_per_row, tr.c_str());
+      std::printf(
+          "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f "
+          "| %.3f | %.2f | %s |\n",
+          name, dev ? "dev" : "test", s.rows, s.micro_p, s.micro_r, s.micro_f,
+          s.macro_p, s.macro_r, s.macro_f, s.exact, s.goals_per_row,
+          tr.c_str());
     }
     const bool show = (errors == "fr" && lang == Lang::kFrench) ||
                       (errors == "oro" && lang == Lang::kEnglish);
@@ -327,15 +344,17 @@ int main(int argc, char** argv) {
   }
   const double tag_s = std::chrono::duration<double>(Clock::now() - t0).count();
   const double n = static_cast<double>(texts.size()) * kPasses;
-  std::printf("\n| run (one thread, %zu texts x %d passes, %.0f bytes/text) "
-              "| seconds | texts/s |\n|---|---:|---:|\n",
-              texts.size(), kPasses,
-              static_cast<double>(bytes) / static_cast<double>(texts.size()));
+  std::printf(
+      "\n| run (one thread, %zu texts x %d passes, %.0f bytes/text) "
+      "| seconds | texts/s |\n|---|---:|---:|\n",
+      texts.size(), kPasses,
+      static_cast<double>(bytes) / static_cast<double>(texts.size()));
   std::printf("| baseline: tokenise + stem only | %.3f | %.0f |\n", base_s,
               n / base_s);
-  std::printf("| tagger: Suggest() (detect language, match, score) | %.3f | "
-              "%.0f |\n",
-              tag_s, n / tag_s);
+  std::printf(
+      "| tagger: Suggest() (detect language, match, score) | %.3f | "
+      "%.0f |\n",
+      tag_s, n / tag_s);
   std::fprintf(stderr, "(sink %zu)\n", sink);
   return 0;
 }

@@ -371,9 +371,8 @@ class Registry {
   // project: it is stored with the decision (origin "suggestion").
   // Errors: kNotFound (no project, no such row or suggestion),
   // kFailedPrecondition (read-only).
-  Result<ProjectSdg> ReviewSdg(std::int64_t project_id,
-                               const std::string& code, bool accept,
-                               const std::string& actor);
+  Result<ProjectSdg> ReviewSdg(std::int64_t project_id, const std::string& code,
+                               bool accept, const std::string& actor);
 
  private:
   struct Impl;

@@ -26,8 +26,7 @@ Result<const sdg::Tagger*> GetTagger() {
   auto it = taggers.find(root);
   if (it == taggers.end()) {
     COOPATLAS_ASSIGN_OR_RETURN(sdg::Tagger tagger, sdg::Tagger::Load(root));
-    it = taggers
-             .emplace(root, std::make_unique<sdg::Tagger>(std::move(tagger)))
+    it = taggers.emplace(root, std::make_unique<sdg::Tagger>(std::move(tagger)))
              .first;
   }
   return static_cast<const sdg::Tagger*>(it->second.get());
@@ -105,8 +104,8 @@ double Round2(double v) { return std::round(v * 100.0) / 100.0; }
 }  // namespace
 
 nlohmann::ordered_json SdgEvidenceJson(const SdgEvidence& e) {
-  return {{"words", e.words},   {"target", e.code}, {"weight", Round2(e.weight)},
-          {"count", e.count},   {"begin", e.begin}, {"end", e.end}};
+  return {{"words", e.words}, {"target", e.code}, {"weight", Round2(e.weight)},
+          {"count", e.count}, {"begin", e.begin}, {"end", e.end}};
 }
 
 nlohmann::ordered_json ToJson(const SdgSuggestions& s) {
@@ -279,9 +278,8 @@ Result<ProjectSdg> Registry::ReviewSdg(std::int64_t project_id,
   ProjectSdg row;
   row.code = code;
   row.status = accept ? "accepted" : "rejected";
-  store::Row put = {{"project_id", project_id},
-                    {"code", code},
-                    {"status", row.status}};
+  store::Row put = {
+      {"project_id", project_id}, {"code", code}, {"status", row.status}};
   if (found) {
     row.origin = s.ColumnText(0);
     if (!s.ColumnIsNull(2)) row.score = s.ColumnDouble(2);
@@ -319,9 +317,8 @@ Result<ProjectSdg> Registry::ReviewSdg(std::int64_t project_id,
   }
   COOPATLAS_ASSIGN_OR_RETURN(auto writer,
                              store::Writer::Begin(db, {actor, {}}));
-  COOPATLAS_ASSIGN_OR_RETURN(
-      store::PutOutcome outcome,
-      writer->Put("project_sdg", put, 2));
+  COOPATLAS_ASSIGN_OR_RETURN(store::PutOutcome outcome,
+                             writer->Put("project_sdg", put, 2));
   if (outcome != store::PutOutcome::kUnchanged) {
     // Accepted goals are search facets: the index follows.
     COOPATLAS_ASSIGN_OR_RETURN(std::int64_t documents,

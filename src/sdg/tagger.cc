@@ -39,23 +39,23 @@ struct LangLexicon {
 // Folded stopwords (removed before matching, in text and phrases alike).
 const std::unordered_set<std::string_view>& Stopwords(Lang lang) {
   static const std::unordered_set<std::string_view> kFr = {
-      "le",    "la",    "les",  "l",     "un",   "une",   "des",  "de",
-      "du",    "d",     "a",    "au",    "aux",  "en",    "et",   "ou",
-      "pour",  "par",   "sur",  "dans",  "avec", "ce",    "cet",  "cette",
-      "ces",   "son",   "sa",   "ses",   "leur", "leurs", "qui",  "que",
-      "qu",    "se",    "s",    "y",     "ne",   "pas",   "plus", "est",
-      "sont",  "ete",   "etre", "ont",   "il",   "elle",  "ils",  "elles",
-      "nous",  "vous",  "on",   "n",     "c",    "j",     "m",    "t",
-      "afin",  "ainsi", "dont", "entre", "vers", "chez",  "sous", "lors",
-      "deux",  "trois", "tout", "tous",  "toute", "toutes"};
+      "le",   "la",    "les",  "l",     "un",    "une",   "des",  "de",
+      "du",   "d",     "a",    "au",    "aux",   "en",    "et",   "ou",
+      "pour", "par",   "sur",  "dans",  "avec",  "ce",    "cet",  "cette",
+      "ces",  "son",   "sa",   "ses",   "leur",  "leurs", "qui",  "que",
+      "qu",   "se",    "s",    "y",     "ne",    "pas",   "plus", "est",
+      "sont", "ete",   "etre", "ont",   "il",    "elle",  "ils",  "elles",
+      "nous", "vous",  "on",   "n",     "c",     "j",     "m",    "t",
+      "afin", "ainsi", "dont", "entre", "vers",  "chez",  "sous", "lors",
+      "deux", "trois", "tout", "tous",  "toute", "toutes"};
   static const std::unordered_set<std::string_view> kEn = {
-      "the",  "a",     "an",    "of",    "in",    "on",    "for",  "to",
-      "and",  "or",    "with",  "by",    "from",  "at",    "as",   "is",
-      "are",  "was",   "were",  "be",    "been",  "this",  "that", "these",
-      "those", "its",  "their", "it",    "which", "who",   "whom", "into",
-      "than", "then",  "also",  "has",   "have",  "had",   "not",  "but",
-      "s",    "we",    "our",   "they",  "such",  "through", "between",
-      "can",  "may",   "will",  "how",   "what",  "there", "here"};
+      "the",   "a",    "an",    "of",   "in",    "on",      "for",     "to",
+      "and",   "or",   "with",  "by",   "from",  "at",      "as",      "is",
+      "are",   "was",  "were",  "be",   "been",  "this",    "that",    "these",
+      "those", "its",  "their", "it",   "which", "who",     "whom",    "into",
+      "than",  "then", "also",  "has",  "have",  "had",     "not",     "but",
+      "s",     "we",   "our",   "they", "such",  "through", "between", "can",
+      "may",   "will", "how",   "what", "there", "here"};
   return lang == Lang::kFrench ? kFr : kEn;
 }
 
@@ -63,27 +63,27 @@ const std::unordered_set<std::string_view>& Stopwords(Lang lang) {
 // recognised only to say "not French or English".
 enum class Guess : std::uint8_t { kFr, kEn, kOther, kCount };
 const std::unordered_map<std::string_view, Guess>& Markers() {
-  static const auto* kMarkers = [] {
+  static const auto* const kMarkers = [] {
     auto* m = new std::unordered_map<std::string_view, Guess>();
     for (std::string_view w :
-         {"le", "les", "des", "du", "et", "est", "une", "pour", "dans", "avec",
-          "sur", "au", "aux", "qui", "ces", "leur", "leurs", "sont", "cette",
-          "l", "d", "ou", "qu", "afin"}) {
+         {"le",    "les",  "des",   "du", "et",  "est", "une", "pour",
+          "dans",  "avec", "sur",   "au", "aux", "qui", "ces", "leur",
+          "leurs", "sont", "cette", "l",  "d",   "ou",  "qu",  "afin"}) {
       (*m)[w] = Guess::kFr;
     }
     for (std::string_view w :
-         {"the", "and", "of", "to", "is", "for", "with", "that", "on", "by",
-          "are", "this", "from", "was", "which", "an", "its", "were", "their",
-          "be", "has", "have"}) {
+         {"the", "and",  "of",    "to",   "is",   "for", "with",  "that",
+          "on",  "by",   "are",   "this", "from", "was", "which", "an",
+          "its", "were", "their", "be",   "has",  "have"}) {
       (*m)[w] = Guess::kEn;
     }
     for (std::string_view w :
-         {"el",  "los",  "las", "y",   "del", "con", "para", "por", "una",
-          "es",  "il",   "della", "per", "che", "di", "gli",  "nel", "der",
-          "die", "das",  "und", "mit", "fur", "von", "zu",   "ist", "den",
-          "dem", "ein",  "eine", "os", "da",  "dos", "das",  "em",  "com",
-          "nao", "het",  "een", "van", "och", "att", "och",  "w",   "z",
-          "na",  "nie"}) {
+         {"el",  "los", "las", "y",     "del", "con",  "para", "por",
+          "una", "es",  "il",  "della", "per", "che",  "di",   "gli",
+          "nel", "der", "die", "das",   "und", "mit",  "fur",  "von",
+          "zu",  "ist", "den", "dem",   "ein", "eine", "os",   "da",
+          "dos", "das", "em",  "com",   "nao", "het",  "een",  "van",
+          "och", "att", "och", "w",     "z",   "na",   "nie"}) {
       m->emplace(w, Guess::kOther);
     }
     return m;
@@ -132,8 +132,8 @@ std::string Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
     s.remove_prefix(1);
   }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
-                        s.back() == '\r')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
     s.remove_suffix(1);
   }
   return std::string(s);
@@ -218,9 +218,8 @@ Status Tagger::Impl::LoadCodes(const std::string& root) {
     const std::string& c = row.fields[static_cast<std::size_t>(code)];
     if (lv == "goal" || lv == "target") codes.insert(c);
     if (lv == "goal") {
-      goal_names[GoalOfCode(c)] = {
-          row.fields[static_cast<std::size_t>(fr)],
-          row.fields[static_cast<std::size_t>(en)]};
+      goal_names[GoalOfCode(c)] = {row.fields[static_cast<std::size_t>(fr)],
+                                   row.fields[static_cast<std::size_t>(en)]};
     }
   }
   if (goal_names.size() != 17) {
@@ -268,10 +267,9 @@ Status Tagger::Impl::LoadTsv(const std::string& path, const std::string& shown,
     const std::string err =
         Add(lang, line.substr(t2 + 1), code, weight, Source::kLexicon);
     if (!err.empty()) {
-      return Status::Corruption(where + ": field " +
-                                (err.rfind("unknown", 0) == 0 ? "CODE"
-                                                               : "PHRASE") +
-                                ": " + err);
+      return Status::Corruption(
+          where + ": field " +
+          (err.rfind("unknown", 0) == 0 ? "CODE" : "PHRASE") + ": " + err);
     }
   }
   return Status::Ok();
@@ -279,7 +277,8 @@ Status Tagger::Impl::LoadTsv(const std::string& path, const std::string& shown,
 
 Status Tagger::Impl::LoadThirdParty(const std::string& root) {
   {
-    const std::string shown = "third_party/sdg-lexicons/sdg_targets_cleaned.csv";
+    const std::string shown =
+        "third_party/sdg-lexicons/sdg_targets_cleaned.csv";
     COOPATLAS_ASSIGN_OR_RETURN(std::string content,
                                core::ReadFile(root + "/" + shown));
     COOPATLAS_ASSIGN_OR_RETURN(core::CsvTable table,
@@ -302,7 +301,7 @@ Status Tagger::Impl::LoadThirdParty(const std::string& root) {
         const std::size_t comma = list.find(',');
         const std::string kw = Trim(list.substr(0, comma));
         list.remove_prefix(comma == std::string_view::npos ? list.size()
-                                                            : comma + 1);
+                                                           : comma + 1);
         if (kw.empty()) continue;
         const std::string err =
             Add(Lang::kEnglish, kw, code, 1.0, Source::kTargetKeyword);
@@ -313,7 +312,8 @@ Status Tagger::Impl::LoadThirdParty(const std::string& root) {
       }
     }
   }
-  const std::string shown = "third_party/sdg-lexicons/cmu250_keywords_cleaned.csv";
+  const std::string shown =
+      "third_party/sdg-lexicons/cmu250_keywords_cleaned.csv";
   COOPATLAS_ASSIGN_OR_RETURN(std::string content,
                              core::ReadFile(root + "/" + shown));
   COOPATLAS_ASSIGN_OR_RETURN(core::CsvTable table,
@@ -322,7 +322,8 @@ Status Tagger::Impl::LoadThirdParty(const std::string& root) {
   const int keyword = table.Column("keyword");
   const int weight = table.Column("weight");
   if (goal < 0 || keyword < 0 || weight < 0) {
-    return Status::Corruption(shown + ": missing column goal, keyword or weight");
+    return Status::Corruption(shown +
+                              ": missing column goal, keyword or weight");
   }
   for (const auto& row : table.rows) {
     std::string kw = row.fields[static_cast<std::size_t>(keyword)];
@@ -338,9 +339,9 @@ Status Tagger::Impl::LoadThirdParty(const std::string& root) {
       return Status::Corruption(shown + ":" + std::to_string(row.line) +
                                 ": field weight: '" + w + "' is not a number");
     }
-    const std::string err = Add(Lang::kEnglish, kw,
-                                row.fields[static_cast<std::size_t>(goal)],
-                                value, Source::kCmu);
+    const std::string err =
+        Add(Lang::kEnglish, kw, row.fields[static_cast<std::size_t>(goal)],
+            value, Source::kCmu);
     if (!err.empty() && err.rfind("phrase", 0) != 0) {
       return Status::Corruption(shown + ":" + std::to_string(row.line) +
                                 ": field goal: " + err);
@@ -470,8 +471,7 @@ Suggestions Tagger::Impl::Run(std::string_view text, Lang lang) const {
     const Phrase& p = l.phrases[idx];
     if (e.weight == 0) continue;
     const double score =
-        e.weight *
-        (1.0 + options.repeat_bonus * std::min(e.count - 1, 3));
+        e.weight * (1.0 + options.repeat_bonus * std::min(e.count - 1, 3));
     GoalSuggestion& g = goals[p.goal];
     g.goal = p.goal;
     g.score += score;
@@ -485,12 +485,13 @@ Suggestions Tagger::Impl::Run(std::string_view text, Lang lang) const {
     }
   }
 
-  const double length_factor = std::clamp(
-      std::sqrt(static_cast<double>(words.size()) /
-                std::max(1.0, options.length_norm_words)),
-      1.0, std::max(1.0, options.max_length_factor));
+  const double length_factor =
+      std::clamp(std::sqrt(static_cast<double>(words.size()) /
+                           std::max(1.0, options.length_norm_words)),
+                 1.0, std::max(1.0, options.max_length_factor));
   const double threshold = options.min_goal_score * length_factor;
   std::vector<GoalSuggestion> ranked;
+  ranked.reserve(goals.size());
   for (auto& [goal, g] : goals) ranked.push_back(std::move(g));
   std::sort(ranked.begin(), ranked.end(),
             [](const GoalSuggestion& a, const GoalSuggestion& b) {
@@ -515,9 +516,10 @@ Suggestions Tagger::Impl::Run(std::string_view text, Lang lang) const {
     out.goals.push_back(std::move(g));
   }
   for (auto& [code, t] : targets) {
+    const int goal = t.goal;
     const bool goal_kept =
         std::any_of(out.goals.begin(), out.goals.end(),
-                    [&](const GoalSuggestion& g) { return g.goal == t.goal; });
+                    [goal](const GoalSuggestion& g) { return g.goal == goal; });
     if (!goal_kept || t.score < options.min_target_score) continue;
     std::sort(t.evidence.begin(), t.evidence.end(),
               [](const Evidence& a, const Evidence& b) {
@@ -576,8 +578,9 @@ Suggestions Tagger::Suggest(std::string_view text,
     lang = Detect(text, &clueless);
     if (!lang) {
       Suggestions out;
-      out.note = "language not recognised: only French and English texts "
-                 "are analysed (give --lang to force one)";
+      out.note =
+          "language not recognised: only French and English texts "
+          "are analysed (give --lang to force one)";
       return out;
     }
     if (clueless) {
@@ -593,8 +596,8 @@ Suggestions Tagger::Suggest(std::string_view text,
   return impl_->Run(text, *lang);
 }
 
-const TaggerOptions& Tagger::options() const { return impl_->options; }
-void Tagger::set_options(const TaggerOptions& options) {
+const TaggerOptions& Tagger::Options() const { return impl_->options; }
+void Tagger::SetOptions(const TaggerOptions& options) {
   impl_->options = options;
 }
 

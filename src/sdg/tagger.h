@@ -36,13 +36,13 @@ using Suggestions = SdgSuggestions;
 // The decision rule's parameters (tuned on the dev splits only; see
 // docs/benchmarks.md).
 struct TaggerOptions {
-  double min_goal_score = 3.0;    // absolute threshold on a goal's score
-  double relative_cut = 0.4;      // keep goals scoring >= cut * best score
-  int max_goals = 3;              // never more goals than this
+  double min_goal_score = 3.0;     // absolute threshold on a goal's score
+  double relative_cut = 0.4;       // keep goals scoring >= cut * best score
+  int max_goals = 3;               // never more goals than this
   double min_strong_weight = 2.0;  // evidence minimum: one phrase this strong
   int min_phrases = 2;             // ... or this many distinct phrases
-  double min_target_score = 2.0;  // a target needs this much of its own
-  double repeat_bonus = 0.25;     // extra per repeat of a phrase (max 3)
+  double min_target_score = 2.0;   // a target needs this much of its own
+  double repeat_bonus = 0.25;      // extra per repeat of a phrase (max 3)
   // English third-party lexicons (third_party/sdg-lexicons).
   double target_keyword_weight = 1.0;  // SDGmapR target keywords
   double cmu_weight_scale = 0.1;       // CMU weight * scale, capped
@@ -72,8 +72,8 @@ class Tagger {
   Suggestions Suggest(std::string_view text,
                       std::optional<Lang> lang = std::nullopt) const;
 
-  const TaggerOptions& options() const;
-  void set_options(const TaggerOptions& options);
+  const TaggerOptions& Options() const;
+  void SetOptions(const TaggerOptions& options);
 
   // Number of phrases loaded for a language (for reports and tests).
   std::size_t PhraseCount(Lang lang) const;

@@ -54,107 +54,157 @@ struct Case {
 // Sentences that must get their goal, two French and one English per goal.
 const std::vector<Case>& Positives() {
   static const std::vector<Case> kCases = {
-      {1, "Le programme met en place des filets sociaux et des transferts "
-          "monétaires pour les ménages les plus pauvres de la commune."},
-      {1, "Création d'un registre social pour étendre la protection sociale "
-          "aux familles en situation d'extrême pauvreté."},
-      {1, "The programme extends social protection and cash transfers to "
-          "households living in extreme poverty."},
-      {2, "Les agriculteurs du village adoptent des pratiques agroécologiques "
-          "pour améliorer leurs rendements et la sécurité alimentaire."},
-      {2, "Un dépistage de la malnutrition des enfants et la distribution de "
-          "compléments nutritionnels sont organisés dans les villages."},
-      {2, "Smallholder farmers are trained in sustainable agriculture to "
-          "improve food security."},
-      {3, "Le centre de santé du district est équipé et les sages-femmes sont "
-          "formées aux accouchements."},
-      {3, "Une campagne de vaccination et de lutte contre le paludisme est "
-          "menée dans les villages."},
-      {3, "The hospital is equipped to reduce maternal mortality and treat "
-          "malaria."},
-      {4, "Construction de trois salles de classe et formation des "
-          "enseignants de l'école primaire."},
-      {4, "Un programme d'alphabétisation des adultes et de scolarisation des "
-          "filles est lancé dans la commune."},
-      {4, "The project builds classrooms and trains teachers to improve "
-          "primary education."},
-      {5, "Une campagne contre l'excision et les mariages précoces est menée "
-          "avec les chefs religieux."},
-      {5, "Le projet soutient l'autonomisation économique des femmes et la "
-          "représentation des femmes au conseil municipal."},
-      {5, "The project fights violence against women and promotes gender "
-          "equality in local councils."},
-      {6, "Réalisation de forages et de bornes-fontaines pour l'accès à l'eau "
-          "potable des quartiers."},
-      {6, "Construction de latrines et d'une station d'épuration pour le "
-          "traitement des eaux usées."},
-      {6, "Boreholes and latrines give the villages access to drinking water "
-          "and sanitation."},
-      {7, "L'électrification rurale par mini-réseaux solaires alimente 300 "
-          "foyers du village."},
-      {7, "Des foyers améliorés et du biogaz remplacent le charbon pour la "
-          "cuisson des repas."},
-      {7, "Rural electrification with renewable energy mini-grids and energy "
-          "efficiency in public buildings."},
-      {8, "Un incubateur accompagne la création d'entreprises par les jeunes "
-          "et leur insertion professionnelle."},
-      {8, "Le projet développe le tourisme et l'artisanat local pour créer "
-          "des emplois."},
-      {8, "Youth employment and entrepreneurship are supported through "
-          "microfinance and decent work programmes."},
-      {9, "Réhabilitation de la piste rurale et construction d'un pont pour "
-          "désenclaver les villages."},
-      {9, "Déploiement de la fibre optique et d'un accès à internet à haut "
-          "débit dans les mairies."},
-      {9, "The project builds rural infrastructure and supports industrial "
-          "innovation and broadband internet access."},
-      {10, "Le projet lutte contre les discriminations et favorise "
-           "l'inclusion sociale des personnes handicapées."},
-      {10, "Un service réduit le coût des transferts de fonds des migrants "
-           "vers leurs familles restées au pays."},
-      {10, "The programme reduces inequality and discrimination against "
-           "people with disabilities."},
-      {11, "Élaboration du schéma directeur d'urbanisme et de l'adressage des "
-           "rues de la ville."},
-      {11, "Restauration du patrimoine architectural de la médina et "
-           "construction de logements sociaux."},
-      {11, "Urban planning, public transport and affordable housing for the "
-           "city."},
-      {12, "Mise en place du tri des déchets, du compostage et du recyclage "
-           "des plastiques."},
-      {12, "Une campagne contre le gaspillage alimentaire et pour la "
-           "consommation responsable est menée."},
+      {1,
+       "Le programme met en place des filets sociaux et des transferts "
+       "monétaires pour les ménages les plus pauvres de la commune."},
+      {1,
+       "Création d'un registre social pour étendre la protection sociale "
+       "aux familles en situation d'extrême pauvreté."},
+      {1,
+       "The programme extends social protection and cash transfers to "
+       "households living in extreme poverty."},
+      {2,
+       "Les agriculteurs du village adoptent des pratiques agroécologiques "
+       "pour améliorer leurs rendements et la sécurité alimentaire."},
+      {2,
+       "Un dépistage de la malnutrition des enfants et la distribution de "
+       "compléments nutritionnels sont organisés dans les villages."},
+      {2,
+       "Smallholder farmers are trained in sustainable agriculture to "
+       "improve food security."},
+      {3,
+       "Le centre de santé du district est équipé et les sages-femmes sont "
+       "formées aux accouchements."},
+      {3,
+       "Une campagne de vaccination et de lutte contre le paludisme est "
+       "menée dans les villages."},
+      {3,
+       "The hospital is equipped to reduce maternal mortality and treat "
+       "malaria."},
+      {4,
+       "Construction de trois salles de classe et formation des "
+       "enseignants de l'école primaire."},
+      {4,
+       "Un programme d'alphabétisation des adultes et de scolarisation des "
+       "filles est lancé dans la commune."},
+      {4,
+       "The project builds classrooms and trains teachers to improve "
+       "primary education."},
+      {5,
+       "Une campagne contre l'excision et les mariages précoces est menée "
+       "avec les chefs religieux."},
+      {5,
+       "Le projet soutient l'autonomisation économique des femmes et la "
+       "représentation des femmes au conseil municipal."},
+      {5,
+       "The project fights violence against women and promotes gender "
+       "equality in local councils."},
+      {6,
+       "Réalisation de forages et de bornes-fontaines pour l'accès à l'eau "
+       "potable des quartiers."},
+      {6,
+       "Construction de latrines et d'une station d'épuration pour le "
+       "traitement des eaux usées."},
+      {6,
+       "Boreholes and latrines give the villages access to drinking water "
+       "and sanitation."},
+      {7,
+       "L'électrification rurale par mini-réseaux solaires alimente 300 "
+       "foyers du village."},
+      {7,
+       "Des foyers améliorés et du biogaz remplacent le charbon pour la "
+       "cuisson des repas."},
+      {7,
+       "Rural electrification with renewable energy mini-grids and energy "
+       "efficiency in public buildings."},
+      {8,
+       "Un incubateur accompagne la création d'entreprises par les jeunes "
+       "et leur insertion professionnelle."},
+      {8,
+       "Le projet développe le tourisme et l'artisanat local pour créer "
+       "des emplois."},
+      {8,
+       "Youth employment and entrepreneurship are supported through "
+       "microfinance and decent work programmes."},
+      {9,
+       "Réhabilitation de la piste rurale et construction d'un pont pour "
+       "désenclaver les villages."},
+      {9,
+       "Déploiement de la fibre optique et d'un accès à internet à haut "
+       "débit dans les mairies."},
+      {9,
+       "The project builds rural infrastructure and supports industrial "
+       "innovation and broadband internet access."},
+      {10,
+       "Le projet lutte contre les discriminations et favorise "
+       "l'inclusion sociale des personnes handicapées."},
+      {10,
+       "Un service réduit le coût des transferts de fonds des migrants "
+       "vers leurs familles restées au pays."},
+      {10,
+       "The programme reduces inequality and discrimination against "
+       "people with disabilities."},
+      {11,
+       "Élaboration du schéma directeur d'urbanisme et de l'adressage des "
+       "rues de la ville."},
+      {11,
+       "Restauration du patrimoine architectural de la médina et "
+       "construction de logements sociaux."},
+      {11,
+       "Urban planning, public transport and affordable housing for the "
+       "city."},
+      {12,
+       "Mise en place du tri des déchets, du compostage et du recyclage "
+       "des plastiques."},
+      {12,
+       "Une campagne contre le gaspillage alimentaire et pour la "
+       "consommation responsable est menée."},
       {12, "Recycling, circular economy and the reduction of food waste."},
-      {13, "La commune élabore son plan climat et un système d'alerte précoce "
-           "contre les crues."},
-      {13, "Un programme d'adaptation au changement climatique protège les "
-           "cultures contre la sécheresse."},
-      {13, "The city adopts a climate adaptation plan and reduces greenhouse "
-           "gas emissions."},
-      {14, "Création d'une aire marine protégée et restauration des mangroves "
-           "du littoral."},
-      {14, "Les pêcheurs de la pêche artisanale luttent contre la surpêche et "
-           "la pollution marine."},
-      {14, "Protection of coral reefs and marine protected areas against ocean "
-           "acidification."},
-      {15, "Un programme de reboisement lutte contre la désertification et la "
-           "déforestation."},
-      {15, "Protection de la biodiversité et lutte contre le braconnage dans "
-           "le parc national."},
-      {15, "Reforestation and the protection of biodiversity and endangered "
-           "species in forests."},
-      {16, "Modernisation de l'état civil et enregistrement des naissances "
-           "des enfants."},
-      {16, "Mise en place d'un budget participatif et lutte contre la "
-           "corruption dans l'administration communale."},
-      {16, "Civil registration, access to justice and the fight against "
-           "corruption in local institutions."},
-      {17, "Appui à la mobilisation des ressources propres et à la fiscalité "
-           "locale de la commune."},
-      {17, "Création d'une plateforme multi-acteurs et d'un observatoire des "
-           "statistiques locales."},
-      {17, "The partnership strengthens tax revenue collection and statistics "
-           "capacity through south-south cooperation."},
+      {13,
+       "La commune élabore son plan climat et un système d'alerte précoce "
+       "contre les crues."},
+      {13,
+       "Un programme d'adaptation au changement climatique protège les "
+       "cultures contre la sécheresse."},
+      {13,
+       "The city adopts a climate adaptation plan and reduces greenhouse "
+       "gas emissions."},
+      {14,
+       "Création d'une aire marine protégée et restauration des mangroves "
+       "du littoral."},
+      {14,
+       "Les pêcheurs de la pêche artisanale luttent contre la surpêche et "
+       "la pollution marine."},
+      {14,
+       "Protection of coral reefs and marine protected areas against ocean "
+       "acidification."},
+      {15,
+       "Un programme de reboisement lutte contre la désertification et la "
+       "déforestation."},
+      {15,
+       "Protection de la biodiversité et lutte contre le braconnage dans "
+       "le parc national."},
+      {15,
+       "Reforestation and the protection of biodiversity and endangered "
+       "species in forests."},
+      {16,
+       "Modernisation de l'état civil et enregistrement des naissances "
+       "des enfants."},
+      {16,
+       "Mise en place d'un budget participatif et lutte contre la "
+       "corruption dans l'administration communale."},
+      {16,
+       "Civil registration, access to justice and the fight against "
+       "corruption in local institutions."},
+      {17,
+       "Appui à la mobilisation des ressources propres et à la fiscalité "
+       "locale de la commune."},
+      {17,
+       "Création d'une plateforme multi-acteurs et d'un observatoire des "
+       "statistiques locales."},
+      {17,
+       "The partnership strengthens tax revenue collection and statistics "
+       "capacity through south-south cooperation."},
   };
   return kCases;
 }
@@ -163,28 +213,35 @@ const std::vector<Case>& Positives() {
 // rules of data/sdg-eval/README.md). The goal must not be suggested.
 const std::vector<Case>& NearMisses() {
   static const std::vector<Case> kCases = {
-      {6, "Le syndicat des eaux et sa ville jumelle organisent un tournoi de "
-          "football amical."},
-      {4, "La chorale de l'école de musique donne un concert avec la ville "
-          "jumelle."},
+      {6,
+       "Le syndicat des eaux et sa ville jumelle organisent un tournoi de "
+       "football amical."},
+      {4,
+       "La chorale de l'école de musique donne un concert avec la ville "
+       "jumelle."},
       {14, "Les élus visitent le musée de la mer pendant le voyage d'amitié."},
-      {7, "Les panneaux solaires de la salle des fêtes sont inaugurés par les "
-          "deux maires."},
+      {7,
+       "Les panneaux solaires de la salle des fêtes sont inaugurés par les "
+       "deux maires."},
       {10, "Une association de migrants organise un repas de quartier."},
-      {13, "Une exposition de photographies sur le climat de la Bretagne est "
-           "présentée à la mairie."},
-      {5, "Les femmes du comité de jumelage préparent un repas pour les "
-          "visiteurs."},
+      {13,
+       "Une exposition de photographies sur le climat de la Bretagne est "
+       "présentée à la mairie."},
+      {5,
+       "Les femmes du comité de jumelage préparent un repas pour les "
+       "visiteurs."},
       {8, "Le marché de Noël accueille le stand de la ville jumelle."},
       {15, "Les deux maires plantent un arbre symbolique de l'amitié."},
       {9, "Les élus échangent sur la route des vins lors de leur visite."},
-      {3, "Le comité de jumelage organise une course solidaire entre les deux "
-          "villes."},
+      {3,
+       "Le comité de jumelage organise une course solidaire entre les deux "
+       "villes."},
       {16, "La délégation est reçue à la mairie pour une visite protocolaire."},
       {17, "Le partenariat entre les deux villes fête ses vingt ans."},
       {2, "Les familles d'accueil offrent un repas aux jeunes en échange."},
-      {11, "Les musiciens de la ville jumelle jouent sur la place du "
-           "marché."},
+      {11,
+       "Les musiciens de la ville jumelle jouent sur la place du "
+       "marché."},
       {12, "Le comité de jumelage vend des produits de la ville jumelle."},
       {1, "Les jeunes des deux villes jouent un match de basket."},
       {14, "The twin towns held a friendly sailing race at sea."},
@@ -234,7 +291,7 @@ TEST(SdgTaggerTest, NeverMoreThanMaxGoals) {
     if (c.text.find("Le ") == 0 || c.text.find("Un") == 0) text += c.text + " ";
   }
   const Suggestions s = TheTagger().Suggest(text);
-  EXPECT_LE(static_cast<int>(s.goals.size()), TheTagger().options().max_goals);
+  EXPECT_LE(static_cast<int>(s.goals.size()), TheTagger().Options().max_goals);
   EXPECT_FALSE(s.goals.empty());
 }
 
@@ -295,15 +352,15 @@ TEST(SdgTaggerTest, OneMegabyteTextIsAnsweredWithinTheLimits) {
   EXPECT_EQ(s.language, "fr");
   const std::set<int> goals = GoalsOf(s);
   EXPECT_EQ(goals.count(6), 1U) << Show(s);
-  EXPECT_LE(static_cast<int>(goals.size()), TheTagger().options().max_goals);
+  EXPECT_LE(static_cast<int>(goals.size()), TheTagger().Options().max_goals);
   for (const auto& g : s.goals) {
     for (const auto& e : g.evidence) EXPECT_LT(e.end, 200U);  // first place
   }
 }
 
 TEST(SdgTaggerTest, InvalidUtf8BytesAreSeparators) {
-  const Suggestions s =
-      TheTagger().Suggest("forages\xff\xfe et latrines \xc3 pour l'eau potable");
+  const Suggestions s = TheTagger().Suggest(
+      "forages\xff\xfe et latrines \xc3 pour l'eau potable");
   EXPECT_EQ(GoalsOf(s).count(6), 1U) << Show(s);
 }
 

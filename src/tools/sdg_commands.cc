@@ -73,8 +73,8 @@ int SuggestFile(const SdgFlags& flags) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     auto s = Registry::SuggestSdgs(line, flags.lang);
     if (!s.ok()) {
-      return Fail(s.status().WithContext(flags.file + ":" +
-                                         std::to_string(line_no)));
+      return Fail(
+          s.status().WithContext(flags.file + ":" + std::to_string(line_no)));
     }
     if (flags.json) {
       fmt::print("{}\n", ToJson(*s).dump());
@@ -87,8 +87,8 @@ int SuggestFile(const SdgFlags& flags) {
 }
 
 int Suggest(const SdgFlags& flags) {
-  const int given = (flags.text_given ? 1 : 0) +
-                    (flags.file.empty() ? 0 : 1) + (flags.project > 0 ? 1 : 0);
+  const int given = (flags.text_given ? 1 : 0) + (flags.file.empty() ? 0 : 1) +
+                    (flags.project > 0 ? 1 : 0);
   if (given != 1) {
     return Fail(Status::InvalidArgument(
         "give exactly one of --text, --file and --project"));

@@ -100,7 +100,8 @@ TEST_F(ApiTest, OpenApiDocumentsEveryRouteAndEachAnswers) {
   EXPECT_EQ(documented, routed);
   for (const auto& r : api_->routes()) {
     ASSERT_FALSE(r.example.empty()) << r.path;
-    if (r.method != "GET") {  // writes (SDG review): tests/integration/sdg_test.cc
+    // Writes (the SDG review) are tested in tests/integration/sdg_test.cc.
+    if (r.method != "GET") {
       EXPECT_TRUE(doc["paths"][r.path].contains("post")) << r.path;
       continue;
     }

@@ -102,9 +102,9 @@ TEST_F(SdgTest, FillStoresSuggestionsForProjectsWithoutSdgOnly) {
                  " AND code = '3.1' AND origin = 'person' AND status = "
                  "'accepted'"),
             1);
-  EXPECT_EQ(Rows("project_id = " + m +
-                 " AND code = '3' AND origin = 'suggestion'"),
-            1);
+  EXPECT_EQ(
+      Rows("project_id = " + m + " AND code = '3' AND origin = 'suggestion'"),
+      1);
 }
 
 TEST_F(SdgTest, AcceptAndRejectAreAuditedAndFeedTheSearchFacet) {
@@ -117,7 +117,8 @@ TEST_F(SdgTest, AcceptAndRejectAreAuditedAndFeedTheSearchFacet) {
   EXPECT_EQ(CountRows(db_.path(),
                       "SELECT count(*) FROM audit WHERE entity = "
                       "'project_sdg' AND actor = 'alice' AND entity_id = '" +
-                          std::to_string(id) + "/6' AND new_value LIKE "
+                          std::to_string(id) +
+                          "/6' AND new_value LIKE "
                           "'%accepted%'"),
             1);
   // Accepted goals are search facets.
@@ -241,8 +242,7 @@ TEST(SdgCli, SuggestFileAnswersOneLinePerTextInOrder) {
                        "Das Projekt baut Schulen in der Stadt\n";
   const std::string command = std::string(COOPATLAS_BINARY) +
                               " sdg suggest --json --file '" + in + "' >'" +
-                              dir.File("out") + "' 2>'" + dir.File("err") +
-                              "'";
+                              dir.File("out") + "' 2>'" + dir.File("err") + "'";
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0) << Slurp(dir.File("err"));
