@@ -219,6 +219,8 @@ bool SetOption(coopatlas::sdg::TaggerOptions* o, const std::string& kv) {
     o->length_norm_words = v;
   else if (k == "max_length_factor")
     o->max_length_factor = v;
+  else if (k == "target_text_weight")
+    o->target_text_weight = v;
   else
     return false;
   return true;
@@ -230,6 +232,7 @@ int main(int argc, char** argv) {
   std::string root = COOPATLAS_SOURCE_DIR;
   std::string errors;
   bool speed = true;
+  bool per_goal = false;
   coopatlas::sdg::TaggerOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -244,10 +247,12 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--no-speed") {
       speed = false;
+    } else if (a == "--per-goal") {
+      per_goal = true;
     } else {
       std::fprintf(stderr,
                    "usage: sdg_eval [--root DIR] [--errors fr|oro] "
-                   "[--set key=value]... [--no-speed]\n");
+                   "[--set key=value]... [--no-speed] [--per-goal]\n");
       return 2;
     }
   }
@@ -287,6 +292,27 @@ int main(int argc, char** argv) {
           name, dev ? "dev" : "test", s.rows, s.micro_p, s.micro_r, s.micro_f,
           s.macro_p, s.macro_r, s.macro_f, s.exact, s.goals_per_row,
           tr.c_str());
+    }
+    if (per_goal) {
+      std::printf(
+          "\n%s, per goal (gold rows / predicted / correct):\n\n"
+          "| goal | dev gold | dev pred | dev ok | test gold | test "
+          "pred | test ok |\n|---:|---:|---:|---:|---:|---:|---:|\n",
+          name);
+      for (int goal = 1; goal <= 17; ++goal) {
+        std::array<int, 6> c{};
+        for (std::size_t i = 0; i < rows->size(); ++i) {
+          const std::size_t base = (*rows)[i].dev ? 0 : 3;
+          const bool gold = (*rows)[i].goals.count(goal) > 0;
+          const bool got = pred[i].count(goal) > 0;
+          c[base] += gold ? 1 : 0;
+          c[base + 1] += got ? 1 : 0;
+          c[base + 2] += gold && got ? 1 : 0;
+        }
+        std::printf("| %d | %d | %d | %d | %d | %d | %d |\n", goal, c[0], c[1],
+                    c[2], c[3], c[4], c[5]);
+      }
+      std::printf("\n");
     }
     const bool show = (errors == "fr" && lang == Lang::kFrench) ||
                       (errors == "oro" && lang == Lang::kEnglish);

@@ -18,7 +18,13 @@ namespace coopatlas::sdg {
 namespace {
 
 // Where a phrase comes from: its effective weight depends on it.
-enum class Source : std::uint8_t { kLexicon, kTargetKeyword, kCmu, kTheme };
+enum class Source : std::uint8_t {
+  kLexicon,
+  kTargetKeyword,
+  kCmu,
+  kTheme,
+  kTargetText
+};
 
 struct Phrase {
   std::vector<std::string> stems;
@@ -184,6 +190,8 @@ struct Tagger::Impl {
       case Source::kCmu:
         return std::min(options.cmu_weight_cap,
                         p.base_weight * options.cmu_weight_scale);
+      case Source::kTargetText:
+        return options.target_text_weight;
       case Source::kLexicon:
       case Source::kTheme:
         break;
@@ -195,6 +203,7 @@ struct Tagger::Impl {
   Status LoadTsv(const std::string& path, const std::string& shown, Lang lang);
   Status LoadThirdParty(const std::string& root);
   Status LoadThemes(const std::string& root);
+  Status LoadTargetTexts(const std::string& root);
   Suggestions Run(std::string_view text, Lang lang) const;
 };
 
@@ -377,6 +386,59 @@ Status Tagger::Impl::LoadThemes(const std::string& root) {
         return Status::Corruption(shown + ":" + std::to_string(row.line) +
                                   ": field sdg_goals: " + err);
       }
+    }
+  }
+  return Status::Ok();
+}
+
+// Words of the official target texts that belong to one goal only (they
+// appear in the targets of no other goal): weak cues for that goal's
+// target where they first appear. Loaded last, so any lexicon entry with
+// the same stem and goal wins.
+Status Tagger::Impl::LoadTargetTexts(const std::string& root) {
+  const std::string shown = "third_party/sdg/sdg_fr_en.csv";
+  COOPATLAS_ASSIGN_OR_RETURN(std::string content,
+                             core::ReadFile(root + "/" + shown));
+  COOPATLAS_ASSIGN_OR_RETURN(core::CsvTable table,
+                             core::ParseCsvTable(content, shown));
+  const int level = table.Column("level");
+  const int code = table.Column("code");
+  for (const auto& [column, lang] :
+       {std::pair{"fr", Lang::kFrench}, std::pair{"en", Lang::kEnglish}}) {
+    const int text = table.Column(column);
+    if (level < 0 || code < 0 || text < 0) {
+      return Status::Corruption(shown + ": missing column level, code or " +
+                                column);
+    }
+    struct Seen {
+      std::set<int> goals;
+      std::string target, word;
+    };
+    std::map<std::string, Seen> stems;
+    const auto& stop = Stopwords(lang);
+    text::Stemmer& stemmer = StemmerFor(lang);
+    for (const auto& row : table.rows) {
+      if (row.fields[static_cast<std::size_t>(level)] != "target") continue;
+      const std::string& target = row.fields[static_cast<std::size_t>(code)];
+      const int goal = GoalOfCode(target);
+      text::ForEachToken(
+          row.fields[static_cast<std::size_t>(text)],
+          [&](const text::Token& t) {
+            if (t.folded.size() < 5 || stop.count(t.folded) ||
+                (t.folded[0] >= '0' && t.folded[0] <= '9')) {
+              return true;
+            }
+            Seen& seen = stems[std::string(stemmer.Stem(t.folded))];
+            if (seen.goals.insert(goal).second && seen.target.empty()) {
+              seen.target = target;
+              seen.word = std::string(t.folded);
+            }
+            return true;
+          });
+    }
+    for (const auto& [stem, seen] : stems) {
+      if (seen.goals.size() != 1) continue;
+      (void)Add(lang, seen.word, seen.target, 1.0, Source::kTargetText);
     }
   }
   return Status::Ok();
@@ -568,6 +630,7 @@ Result<Tagger> Tagger::Load(const std::string& root, TaggerOptions options) {
                                           Lang::kEnglish));
   COOPATLAS_RETURN_IF_ERROR(impl->LoadThirdParty(root));
   COOPATLAS_RETURN_IF_ERROR(impl->LoadThemes(root));
+  COOPATLAS_RETURN_IF_ERROR(impl->LoadTargetTexts(root));
   return Tagger(std::move(impl));
 }
 

@@ -47,6 +47,8 @@ struct TaggerOptions {
   double target_keyword_weight = 1.0;  // SDGmapR target keywords
   double cmu_weight_scale = 0.1;       // CMU weight * scale, capped
   double cmu_weight_cap = 2.0;
+  // Words of the official target texts found in one goal only.
+  double target_text_weight = 0.0;  // 0: off (it lowered dev F1)
   double length_norm_words = 60.0;  // longer texts: threshold grows as
                                     // sqrt(words / this) ...
   double max_length_factor = 2.0;   // ... up to this factor
