@@ -10,7 +10,6 @@
 #include "registry/registry_impl.h"
 #include "registry/sdg_json.h"
 #include "sdg/tagger.h"
-#include "store/search_index.h"
 #include "store/writer.h"
 
 namespace coopatlas {
@@ -100,6 +99,63 @@ std::string EvidenceText(const std::vector<SdgEvidence>& list) {
 }
 
 double Round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+// Makes the project's 'sdg' facet values in the search index (if it has a
+// document there) the goals of its accepted SDG rows, as the full rebuild
+// (store/search_index.cc) would. Reads see the writer's own changes.
+Status SyncSdgFacet(store::Db* db, store::Writer* writer,
+                    std::int64_t project_id) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      store::Statement doc_stmt,
+      db->Prepare("SELECT id FROM search_doc WHERE kind = 'project' AND "
+                  "record_id = ?"));
+  doc_stmt.Bind(1, project_id);
+  COOPATLAS_ASSIGN_OR_RETURN(bool indexed, doc_stmt.Step());
+  if (!indexed) return Status::Ok();  // no index yet: `reindex` builds it
+  const std::int64_t doc = doc_stmt.ColumnInt(0);
+  doc_stmt.Reset();
+  std::set<std::string> wanted, current;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      store::Statement goals,
+      db->Prepare("SELECT DISTINCT CASE WHEN instr(code, '.') > 0 THEN "
+                  "substr(code, 1, instr(code, '.') - 1) ELSE code END FROM "
+                  "project_sdg WHERE project_id = ? AND status = "
+                  "'accepted'"));
+  goals.Bind(1, project_id);
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, goals.Step());
+    if (!row) break;
+    wanted.insert(goals.ColumnText(0));
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(
+      store::Statement facets,
+      db->Prepare("SELECT value FROM search_facet WHERE doc = ? AND facet = "
+                  "'sdg'"));
+  facets.Bind(1, doc);
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, facets.Step());
+    if (!row) break;
+    current.insert(facets.ColumnText(0));
+  }
+  for (const std::string& v : current) {
+    if (wanted.count(v) == 0) {
+      COOPATLAS_RETURN_IF_ERROR(writer->Delete(
+          "search_facet",
+          {{"facet", std::string("sdg")}, {"value", v}, {"doc", doc}}));
+    }
+  }
+  for (const std::string& v : wanted) {
+    if (current.count(v) == 0) {
+      COOPATLAS_ASSIGN_OR_RETURN(
+          store::PutOutcome outcome,
+          writer->Put(
+              "search_facet",
+              {{"facet", std::string("sdg")}, {"value", v}, {"doc", doc}}, 3));
+      (void)outcome;
+    }
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -320,10 +376,9 @@ Result<ProjectSdg> Registry::ReviewSdg(std::int64_t project_id,
   COOPATLAS_ASSIGN_OR_RETURN(store::PutOutcome outcome,
                              writer->Put("project_sdg", put, 2));
   if (outcome != store::PutOutcome::kUnchanged) {
-    // Accepted goals are search facets: the index follows.
-    COOPATLAS_ASSIGN_OR_RETURN(std::int64_t documents,
-                               store::RebuildSearchIndex(writer.get()));
-    (void)documents;
+    // Accepted goals are search facets: the project's 'sdg' facet rows
+    // follow in the same transaction.
+    COOPATLAS_RETURN_IF_ERROR(SyncSdgFacet(db, writer.get(), project_id));
     COOPATLAS_RETURN_IF_ERROR(writer->Commit());
     ++impl_->generation;
   }
