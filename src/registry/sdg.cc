@@ -1,5 +1,6 @@
 // SDG suggestions through the registry: tagging a text or a project,
 // storing suggestions, and their review (docs/sdg.md).
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -8,6 +9,7 @@
 
 #include "core/utf8.h"
 #include "registry/registry_impl.h"
+#include "registry/sdg_import.h"
 #include "registry/sdg_json.h"
 #include "sdg/tagger.h"
 #include "store/writer.h"
@@ -218,6 +220,35 @@ nlohmann::ordered_json ToJson(const ProjectSdgView& v,
           {"text", v.text},
           {"stored", rows},
           {"suggestions", ToJson(v.suggestions)}};
+}
+
+Result<std::vector<ProjectSdg>> KeptSdgSuggestions(
+    store::Db* db, const std::string& ref,
+    const std::vector<std::string>& file_codes) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      store::Statement s,
+      db->Prepare("SELECT s.code, s.status, s.score, coalesce(s.evidence, "
+                  "'') FROM project_sdg s JOIN project p ON p.id = "
+                  "s.project_id WHERE p.ref = ? AND s.origin = 'suggestion' "
+                  "ORDER BY s.code"));
+  s.Bind(1, ref);
+  std::vector<ProjectSdg> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    ProjectSdg sdg;
+    sdg.code = s.ColumnText(0);
+    if (std::find(file_codes.begin(), file_codes.end(), sdg.code) !=
+        file_codes.end()) {
+      continue;
+    }
+    sdg.origin = "suggestion";
+    sdg.status = s.ColumnText(1);
+    if (!s.ColumnIsNull(2)) sdg.score = s.ColumnDouble(2);
+    sdg.evidence = s.ColumnText(3);
+    out.push_back(std::move(sdg));
+  }
+  return out;
 }
 
 Result<SdgSuggestions> Registry::SuggestSdgs(std::string_view text,

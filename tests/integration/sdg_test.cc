@@ -154,6 +154,36 @@ TEST_F(SdgTest, AcceptAndRejectAreAuditedAndFeedTheSearchFacet) {
   EXPECT_EQ(Digest(db_.path()), before);
 }
 
+TEST_F(SdgTest, ReimportingTheFileKeepsSuggestionsAndTheirReview) {
+  const std::int64_t id = ids_["SDG-1"];
+  ASSERT_TRUE(registry_->FillSdgSuggestions({}).ok());
+  ASSERT_TRUE(registry_->ReviewSdg(id, "6", false, "alice").ok());
+  const std::int64_t suggestions = Rows("origin = 'suggestion'");
+  ASSERT_GT(suggestions, 1);
+  const std::string before = Digest(db_.path());
+  ProjectImportOptions o;
+  o.projects_file = db_.File("projets.csv");
+  auto report = registry_->ImportProjects(o);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(Rows("origin = 'suggestion'"), suggestions);
+  EXPECT_EQ(Rows("project_id = " + std::to_string(id) +
+                 " AND code = '6' AND status = 'rejected'"),
+            1);
+  EXPECT_EQ(Digest(db_.path()), before);  // the same file changes nothing
+  // A file that now lists a suggested code makes it a person's choice.
+  const std::string w = std::to_string(id);
+  std::string changed = kProjects;
+  changed.replace(changed.find("Sénégal,\n"), 9, "Sénégal,6.1\n");
+  o.projects_file = db_.Write("projets2.csv", changed);
+  ASSERT_TRUE(registry_->ImportProjects(o).ok());
+  EXPECT_EQ(
+      Rows("project_id = " + w + " AND code = '6.1' AND origin = 'person'"), 1);
+  EXPECT_EQ(Rows("project_id = " + w +
+                 " AND code = '6' AND origin = "
+                 "'suggestion' AND status = 'rejected'"),
+            1);
+}
+
 TEST_F(SdgTest, AcceptingACurrentSuggestionNotStoredYetStoresIt) {
   const std::int64_t id = ids_["SDG-1"];
   auto view = registry_->SuggestProjectSdgs(id);
