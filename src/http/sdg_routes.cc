@@ -83,9 +83,36 @@ void Api::AddSdgRoutes() {
            return Status::Ok();
          });
        }});
-  // The review routes are the API's only writes: they open the database the
-  // server reads for writing, for the time of the request, and record the
-  // change in the audit log with the client's address.
+  // The fill and review routes are the API's only writes: they open the
+  // database the server reads for writing, for the time of the request,
+  // and the audit log records the client's address as the actor.
+  routes_.push_back(
+      {"POST",
+       "/api/v1/sdg/fill",
+       "store suggestions for the projects without SDGs (audited)",
+       {P{"all", "query", "boolean", false,
+          "every project: refresh pending suggestions"},
+        P{"dry_run", "query", "boolean", false, "count, write nothing"}},
+       "/api/v1/sdg/fill?dry_run=1",
+       [this](const httplib::Request& req, const PathParams&,
+              httplib::Response& res) {
+         Answer(res, [&]() -> Status {
+           SdgFillOptions o;
+           COOPATLAS_ASSIGN_OR_RETURN(std::string all, QueryText(req, "all"));
+           COOPATLAS_ASSIGN_OR_RETURN(std::string dry,
+                                      QueryText(req, "dry_run"));
+           o.all = all == "1" || all == "true";
+           o.dry_run = dry == "1" || dry == "true";
+           o.actor = "http:" + req.remote_addr;
+           COOPATLAS_ASSIGN_OR_RETURN(DatabaseInfo info, registry_->Info());
+           COOPATLAS_ASSIGN_OR_RETURN(auto writable,
+                                      Registry::Open({info.path, false}));
+           COOPATLAS_ASSIGN_OR_RETURN(SdgFillReport r,
+                                      writable->FillSdgSuggestions(o));
+           WriteJson(ToJson(r), res);
+           return Status::Ok();
+         });
+       }});
   for (const bool accept : {true, false}) {
     const std::string verb = accept ? "accept" : "reject";
     routes_.push_back(

@@ -247,6 +247,16 @@ TEST_F(SdgTest, ApiSuggestsAndReviews) {
   EXPECT_EQ(body["stored"][0]["status"], "accepted");
   EXPECT_TRUE(body["stored"][0]["evidence"].is_array());
 
+  res = call("POST", "/api/v1/sdg/fill?dry_run=1");
+  ASSERT_EQ(res.status, 200) << res.body;
+  body = nlohmann::json::parse(res.body);
+  EXPECT_EQ(body["projects_seen"], 3);
+  EXPECT_EQ(body["written"], false);
+  res = call("POST", "/api/v1/sdg/fill?all=1");
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(nlohmann::json::parse(res.body)["written"], true);
+  EXPECT_GT(Rows("origin = 'suggestion' AND status = 'suggested'"), 0);
+
   res = call("POST", "/api/v1/projects/" + id + "/sdg/6/reject");
   ASSERT_EQ(res.status, 200);
   EXPECT_EQ(nlohmann::json::parse(res.body)["status"], "rejected");
