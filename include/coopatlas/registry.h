@@ -15,6 +15,7 @@
 #include "coopatlas/model.h"
 #include "coopatlas/options.h"
 #include "coopatlas/resolve.h"
+#include "coopatlas/sdg.h"
 #include "coopatlas/status.h"
 
 namespace coopatlas {
@@ -348,6 +349,30 @@ class Registry {
   // A French authority by code (INSEE, SIREN, département or région code).
   // Errors: kNotFound with a hint when the code is unknown.
   Result<AuthorityPage> ShowAuthority(const std::string& code) const;
+
+  // SDG suggestions (src/registry/sdg.cc, docs/sdg.md). The tagger's
+  // lexicons are read once per process from DefaultReferenceRoot().
+  // Suggestions for a text; `lang` "fr", "en" or "" (detect). No database
+  // needed. Errors: kInvalidArgument (invalid UTF-8, unknown language),
+  // kNotFound / kCorruption (lexicon files). Thread-safe.
+  static Result<SdgSuggestions> SuggestSdgs(std::string_view text,
+                                            std::string_view lang = "");
+  // A project's analysed text (title and description, French if any, else
+  // English) and the tagger's suggestions for it; stores nothing.
+  // Errors: kNotFound. Thread-safe.
+  Result<ProjectSdgView> SuggestProjectSdgs(std::int64_t project_id) const;
+  // Stores suggestions (origin "suggestion", status "suggested", score,
+  // evidence as JSON) for the projects that have no SDG row (all projects
+  // with options.all); one audited transaction.
+  Result<SdgFillReport> FillSdgSuggestions(const SdgFillOptions& options);
+  // Accepts or rejects an SDG row of a project (audited, with the search
+  // index's facets in the same transaction) and returns it. A code not
+  // stored yet must be one of the tagger's current suggestions for the
+  // project: it is stored with the decision (origin "suggestion").
+  // Errors: kNotFound (no project, no such row or suggestion),
+  // kFailedPrecondition (read-only).
+  Result<ProjectSdg> ReviewSdg(std::int64_t project_id, const std::string& code,
+                               bool accept, const std::string& actor);
 
  private:
   struct Impl;

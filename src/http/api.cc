@@ -80,6 +80,7 @@ Api::Api(const Registry* registry, std::string web_root,
       web_root_(std::move(web_root)),
       vendor_root_(std::move(vendor_root)) {
   AddRoutes();
+  AddSdgRoutes();
 }
 
 namespace {

@@ -61,6 +61,7 @@ class Api {
 
  private:
   void AddRoutes();
+  void AddSdgRoutes();  // http/sdg_routes.cc
   void ServeStatic(const httplib::Request& request,
                    httplib::Response& response) const;
 

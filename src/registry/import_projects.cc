@@ -10,6 +10,7 @@
 #include "registry/import_common.h"
 #include "registry/keys.h"
 #include "registry/registry_impl.h"
+#include "registry/sdg_import.h"
 #include "store/records.h"
 #include "store/reference_tables.h"
 #include "store/writer.h"
@@ -273,6 +274,10 @@ Result<ImportReport> Registry::ImportProjects(
     for (const auto& s : row.sdgs) {
       project.sdgs.push_back({s, "person", "accepted", std::nullopt, ""});
     }
+    // Stored SDG suggestions and their review survive a re-import.
+    COOPATLAS_ASSIGN_OR_RETURN(auto kept,
+                               KeptSdgSuggestions(db, row.ref, row.sdgs));
+    project.sdgs.insert(project.sdgs.end(), kept.begin(), kept.end());
     project.dac = row.dac;
     std::vector<std::int64_t> french_ids, partner_ids;
     for (const Candidate& c : p.french) {

@@ -8,6 +8,7 @@ import { label, numericOf } from '../labels.js';
 import { mapSection, dataTable } from '../maps/frame.js';
 import { linkMap } from '../maps/world.js';
 import { exportSection } from '../components/exports.js';
+import { sdgReviewSection } from '../components/sdg_review.js';
 import { partnershipLinks } from '../maps/places.js';
 import {
   coords, authorityLink, authorityHref, countryLink, projectTitle, partnershipName, themeChips, isFrench, loadRecord,
@@ -42,6 +43,7 @@ export async function render({ view, params }) {
       section(t('proj.themes'), themeChips(p.themes) ?? t('none')),
       section(t('proj.sdgs'), sdgList(sdgs))));
   }
+  view.append(sdgReviewSection(id));
   view.append(section(t('proj.funding'), fundingTable(funding)));
   view.append(h('div', { class: 'columns' },
     section(t('proj.participants'), participantList(participants)),
