@@ -128,6 +128,8 @@ const DICT = {
     'auth.peersIntro': 'Collectivités françaises qui coopèrent avec les mêmes pays ou sur les mêmes thèmes.',
     'auth.noPartnerships': 'Aucun partenariat enregistré.',
     'auth.noProjects': 'Aucun projet enregistré.',
+    'list.firstOf': 'Les {shown} premiers sur {total}.',
+    'list.allInSearch': 'Tous dans la recherche',
     'auth.noPeers': 'Aucune collectivité comparable trouvée.',
     'auth.map': 'Carte des partenariats',
 
@@ -318,6 +320,8 @@ const DICT = {
     'auth.peersIntro': 'French authorities cooperating with the same countries or on the same themes.',
     'auth.noPartnerships': 'No partnership recorded.',
     'auth.noProjects': 'No project recorded.',
+    'list.firstOf': 'The first {shown} of {total}.',
+    'list.allInSearch': 'All of them in the search',
     'auth.noPeers': 'No comparable authority found.',
     'auth.map': 'Map of the partnerships',
 

@@ -106,11 +106,16 @@ struct Peer {
 
 // A French authority's page: identity from the reference data, its EPCI,
 // and its records.
+// Pages list at most this many partnerships and projects (the first by id)
+// and say how many there are in all; search and exports give the rest.
+inline constexpr int kPageListLimit = 100;
+
 struct AuthorityPage {
   Candidate identity;  // code, name, kind, département, région, population
   std::vector<std::pair<std::string, std::string>> epcis;  // siren, name
   std::vector<Partnership> partnerships;
   std::vector<Project> projects;
+  std::int64_t partnerships_total = 0, projects_total = 0;
   std::vector<Peer> peers;
 };
 
@@ -176,12 +181,14 @@ struct CountryPage {
   std::vector<StatsBucket> themes;
   std::vector<Partnership> partnerships;
   std::vector<Project> projects;
+  std::int64_t partnerships_total = 0, projects_total = 0;
 };
 
 // One partnership with its projects.
 struct PartnershipPage {
   Partnership partnership;
   std::vector<Project> projects;
+  std::int64_t projects_total = 0;
 };
 
 // A foreign authority with its partnerships and projects.
@@ -189,6 +196,7 @@ struct ForeignAuthorityPage {
   Authority authority;
   std::vector<Partnership> partnerships;
   std::vector<Project> projects;
+  std::int64_t partnerships_total = 0, projects_total = 0;
   std::vector<Peer> peers;  // French authorities working in the same places
 };
 
@@ -343,8 +351,12 @@ class Registry {
   // The export of `options` (whose `out` is ignored) in memory.
   Result<ExportBlob> ExportBytes(const ExportOptions& options) const;
 
-  // Counts by every dimension of the atlas. Thread-safe.
+  // Counts by every dimension of the atlas, kept until the database
+  // changes. Thread-safe.
   Result<AtlasStats> Stats() const;
+  // Loads what the first requests of a server would wait for (the
+  // statistics, the search index in memory). Thread-safe.
+  Status Warm() const;
 
   // A French authority by code (INSEE, SIREN, département or région code).
   // Errors: kNotFound with a hint when the code is unknown.
@@ -377,6 +389,7 @@ class Registry {
  private:
   struct Impl;
   explicit Registry(std::unique_ptr<Impl> impl);
+  Result<AtlasStats> ComputeAtlasStats() const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -274,7 +274,9 @@ void Api::AddRoutes() {
                           {"lng", a.lng ? Json(*a.lng) : Json(nullptr)},
                           {"demo", a.meta.demo},
                           {"partnerships", SummaryJson(page.partnerships)},
+                          {"partnerships_total", page.partnerships_total},
                           {"projects", SummaryJson(page.projects)},
+                          {"projects_total", page.projects_total},
                           {"peers", ToJson(page.peers)}},
                      res);
            return Status::Ok();
@@ -327,7 +329,9 @@ void Api::AddRoutes() {
                                                 {"count", b.count}};
                                           })},
                           {"partnerships", SummaryJson(page.partnerships)},
-                          {"projects", SummaryJson(page.projects)}},
+                          {"partnerships_total", page.partnerships_total},
+                          {"projects", SummaryJson(page.projects)},
+                          {"projects_total", page.projects_total}},
                      res);
            return Status::Ok();
          });
@@ -349,6 +353,7 @@ void Api::AddRoutes() {
            body["started_on"] = page.partnership.started_on;
            body["ended_on"] = page.partnership.ended_on;
            body["projects"] = SummaryJson(page.projects);
+           body["projects_total"] = page.projects_total;
            WriteJson(body, res);
            return Status::Ok();
          });

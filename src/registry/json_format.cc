@@ -224,7 +224,9 @@ nlohmann::ordered_json ToJson(const AuthorityPage& page) {
           {"population", c.population ? J(*c.population) : J(nullptr)},
           {"epci", epcis},
           {"partnerships", SummaryJson(page.partnerships)},
-          {"projects", SummaryJson(page.projects)}};
+          {"partnerships_total", page.partnerships_total},
+          {"projects", SummaryJson(page.projects)},
+          {"projects_total", page.projects_total}};
 }
 
 nlohmann::ordered_json DetailJson(const Project& p) {

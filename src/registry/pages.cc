@@ -27,49 +27,33 @@ Result<CountryPage> Registry::ShowCountry(const std::string& alpha2) const {
   page.name_en = labels->Of("country", alpha2).second;
   store::PartnershipFilter pf;
   pf.country = alpha2;
+  pf.limit = kPageListLimit;
   COOPATLAS_ASSIGN_OR_RETURN(page.partnerships,
                              store::ListPartnerships(db, pf));
+  COOPATLAS_ASSIGN_OR_RETURN(page.partnerships_total,
+                             store::CountPartnerships(db, pf));
   store::ProjectFilter prf;
   prf.country = alpha2;
+  prf.limit = kPageListLimit;
   COOPATLAS_ASSIGN_OR_RETURN(page.projects, store::ListProjects(db, prf));
-  std::map<std::int64_t, CountryPage::Party> partners, french;
-  for (const auto& p : page.partnerships) {
-    for (const auto& a : p.partners) {
-      if (a.country != alpha2) continue;
-      auto& party = partners[a.id];
-      party.authority = a;
-      ++party.partnerships;
-    }
-    for (const auto& a : p.french) {
-      auto& party = french[a.id];
-      party.authority = a;
-      ++party.partnerships;
-    }
-  }
-  std::map<std::string, std::int64_t> themes;
-  for (const auto& p : page.projects) {
-    for (const auto& part : p.participants) {
-      if (!part.authority) continue;
-      auto& party = part.authority->country == "FR"
-                        ? french[part.authority->id]
-                        : partners[part.authority->id];
-      party.authority = *part.authority;
-      ++party.projects;
-    }
-    for (const auto& t : p.themes) ++themes[t];
-  }
-  auto sorted = [](std::map<std::int64_t, CountryPage::Party>& m) {
+  COOPATLAS_ASSIGN_OR_RETURN(page.projects_total,
+                             store::CountProjects(db, prf));
+  COOPATLAS_ASSIGN_OR_RETURN(store::CountryActivity activity,
+                             store::CountryActivityOf(db, alpha2));
+  auto sorted = [](std::vector<store::CountryParty>& parties) {
     std::vector<CountryPage::Party> v;
-    v.reserve(m.size());
-    for (auto& [id, party] : m) v.push_back(std::move(party));
+    v.reserve(parties.size());
+    for (auto& p : parties) {
+      v.push_back({std::move(p.authority), p.partnerships, p.projects});
+    }
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
       return a.partnerships + a.projects > b.partnerships + b.projects;
     });
     return v;
   };
-  page.partner_authorities = sorted(partners);
-  page.french_authorities = sorted(french);
-  for (const auto& [code, n] : themes) {
+  page.partner_authorities = sorted(activity.partners);
+  page.french_authorities = sorted(activity.french);
+  for (const auto& [code, n] : activity.themes) {
     auto [fr, en] = labels->Of("theme", code);
     page.themes.push_back({code, fr, en, "", n});
   }
@@ -92,7 +76,9 @@ Result<PartnershipPage> Registry::ShowPartnership(std::int64_t id) const {
   page.partnership = std::move(list[0]);
   store::ProjectFilter pf;
   pf.partnership_id = id;
+  pf.limit = kPageListLimit;
   COOPATLAS_ASSIGN_OR_RETURN(page.projects, store::ListProjects(db, pf));
+  COOPATLAS_ASSIGN_OR_RETURN(page.projects_total, store::CountProjects(db, pf));
   return page;
 }
 
@@ -118,10 +104,15 @@ Result<ForeignAuthorityPage> Registry::ShowForeignAuthority(
   page.authority = std::move(*a);
   store::PartnershipFilter f;
   f.authority_id = id;
+  f.limit = kPageListLimit;
   COOPATLAS_ASSIGN_OR_RETURN(page.partnerships, store::ListPartnerships(db, f));
+  COOPATLAS_ASSIGN_OR_RETURN(page.partnerships_total,
+                             store::CountPartnerships(db, f));
   store::ProjectFilter pf;
   pf.participant_id = id;
+  pf.limit = kPageListLimit;
   COOPATLAS_ASSIGN_OR_RETURN(page.projects, store::ListProjects(db, pf));
+  COOPATLAS_ASSIGN_OR_RETURN(page.projects_total, store::CountProjects(db, pf));
   COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
   COOPATLAS_ASSIGN_OR_RETURN(page.peers, RankPeers(db, *labels, id, 20));
   return page;

@@ -113,6 +113,27 @@ Result<std::vector<Project>> Registry::ListProjects(
 
 Result<AtlasStats> Registry::Stats() const {
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  COOPATLAS_ASSIGN_OR_RETURN(const std::int64_t data_version,
+                             impl_->DataVersion());
+  if (!impl_->stats || impl_->stats_generation != impl_->generation ||
+      impl_->stats_data_version != data_version) {
+    COOPATLAS_ASSIGN_OR_RETURN(AtlasStats fresh, ComputeAtlasStats());
+    impl_->stats = std::make_shared<const AtlasStats>(std::move(fresh));
+    impl_->stats_generation = impl_->generation;
+    impl_->stats_data_version = data_version;
+  }
+  return *impl_->stats;
+}
+
+Status Registry::Warm() const {
+  COOPATLAS_RETURN_IF_ERROR(Stats().status());
+  std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  COOPATLAS_RETURN_IF_ERROR(impl_->GetFacets().status());
+  return impl_->GetLabels().status();
+}
+
+// The caller holds db_mutex.
+Result<AtlasStats> Registry::ComputeAtlasStats() const {
   COOPATLAS_ASSIGN_OR_RETURN(store::Stats s,
                              store::ComputeStats(impl_->db.get()));
   COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());
@@ -166,10 +187,17 @@ Result<AuthorityPage> Registry::ShowAuthority(const std::string& code) const {
   }
   RecordFilter filter;
   filter.authority = code;
+  store::PartnershipFilter pf = ToStore(filter);
+  pf.limit = kPageListLimit;
   COOPATLAS_ASSIGN_OR_RETURN(page.partnerships,
-                             store::ListPartnerships(db, ToStore(filter)));
-  COOPATLAS_ASSIGN_OR_RETURN(page.projects,
-                             store::ListProjects(db, ToProjectFilter(filter)));
+                             store::ListPartnerships(db, pf));
+  COOPATLAS_ASSIGN_OR_RETURN(page.partnerships_total,
+                             store::CountPartnerships(db, pf));
+  store::ProjectFilter prf = ToProjectFilter(filter);
+  prf.limit = kPageListLimit;
+  COOPATLAS_ASSIGN_OR_RETURN(page.projects, store::ListProjects(db, prf));
+  COOPATLAS_ASSIGN_OR_RETURN(page.projects_total,
+                             store::CountProjects(db, prf));
   COOPATLAS_ASSIGN_OR_RETURN(auto record, store::FindFrenchAuthority(db, code));
   if (record) {
     COOPATLAS_ASSIGN_OR_RETURN(const Labels* labels, impl_->GetLabels());

@@ -63,10 +63,7 @@ struct Registry::Impl {
   // (a write through this registry, or a commit by another connection,
   // which PRAGMA data_version tells). The caller holds db_mutex.
   Result<std::shared_ptr<const store::FacetIndex>> GetFacets() const {
-    COOPATLAS_ASSIGN_OR_RETURN(store::Statement version,
-                               db->Prepare("PRAGMA data_version"));
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, version.Step());
-    const std::int64_t data_version = row ? version.ColumnInt(0) : 0;
+    COOPATLAS_ASSIGN_OR_RETURN(const std::int64_t data_version, DataVersion());
     if (!facets || facets_generation != generation ||
         facets_data_version != data_version) {
       COOPATLAS_ASSIGN_OR_RETURN(store::FacetIndex f,
@@ -83,6 +80,21 @@ struct Registry::Impl {
   mutable std::int64_t facets_data_version = -1;
   // Incremented by every write through this registry.
   std::int64_t generation = 0;
+
+  // Changes when another connection commits (PRAGMA data_version). The
+  // caller holds db_mutex.
+  Result<std::int64_t> DataVersion() const {
+    COOPATLAS_ASSIGN_OR_RETURN(store::Statement version,
+                               db->Prepare("PRAGMA data_version"));
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, version.Step());
+    return row ? version.ColumnInt(0) : 0;
+  }
+
+  // The statistics, kept until the database changes (they count every
+  // record: seconds on a million projects). The caller holds db_mutex.
+  mutable std::shared_ptr<const AtlasStats> stats;
+  mutable std::int64_t stats_generation = -1;
+  mutable std::int64_t stats_data_version = -1;
 
   // Read-only connections for searches, so that concurrent requests read
   // side by side (WAL) instead of queueing on `db`. Opened on demand, kept

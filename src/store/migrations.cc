@@ -426,7 +426,8 @@ CREATE TABLE search_facet (
 CREATE INDEX search_facet_doc ON search_facet(doc, facet, value);
 )sql",
       // 4: the postings of the search index, read from FTS5's index when it
-      // is rebuilt and held in memory by the server (store/term_index.h).
+      // is rebuilt and held in memory by the server (store/term_index.h);
+      // indexes for the pages of large databases.
       R"sql(
 CREATE TABLE search_term (
   term TEXT PRIMARY KEY,       -- a token as FTS5 indexes it
@@ -434,6 +435,10 @@ CREATE TABLE search_term (
   postings BLOB NOT NULL       -- per document: varint(delta << 1 | tf > 1),
                                -- then varint(tf) when tf > 1
 ) WITHOUT ROWID;
+-- The pages of an authority and of a country list its projects by
+-- participant and by place.
+CREATE INDEX project_participant_authority ON project_participant(authority_id);
+CREATE INDEX project_location_country ON project_location(country);
 )sql",
   };
   return kMigrations;

@@ -385,8 +385,74 @@ Result<std::optional<std::int64_t>> FindActorId(Db* db,
   return std::optional<std::int64_t>(s.ColumnInt(0));
 }
 
+Result<CountryActivity> CountryActivityOf(Db* db, const std::string& alpha2) {
+  // The partnerships with a partner in the country, and the projects placed
+  // there or with a participant from there.
+  static constexpr const char* kPartnerships =
+      "SELECT pp.partnership_id FROM authority a JOIN partnership_party pp ON "
+      "pp.authority_id = a.id WHERE a.country = ?1 AND pp.side = 'partner'";
+  static constexpr const char* kProjects =
+      "SELECT project_id FROM project_location WHERE country = ?1 UNION "
+      "SELECT pp.project_id FROM authority a JOIN project_participant pp ON "
+      "pp.authority_id = a.id WHERE a.country = ?1";
+  CountryActivity out;
+  AuthorityCache authorities(db);
+  std::map<std::int64_t, CountryParty> partners, french;
+  auto add = [&](const std::string& sql, bool projects) -> Status {
+    COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
+    s.Bind(1, alpha2);
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      COOPATLAS_ASSIGN_OR_RETURN(AuthorityRef a,
+                                 authorities.Get(s.ColumnInt(0)));
+      CountryParty& party = (a.country == "FR" ? french : partners)[a.id];
+      party.authority = std::move(a);
+      (projects ? party.projects : party.partnerships) += s.ColumnInt(1);
+    }
+    return Status::Ok();
+  };
+  COOPATLAS_RETURN_IF_ERROR(
+      add("SELECT pp.authority_id, count(*) FROM authority a JOIN "
+          "partnership_party pp ON pp.authority_id = a.id WHERE a.country = "
+          "?1 AND pp.side = 'partner' GROUP BY pp.authority_id",
+          false));
+  COOPATLAS_RETURN_IF_ERROR(
+      add(std::string("SELECT authority_id, count(*) FROM partnership_party "
+                      "WHERE side = 'fr' AND partnership_id IN (") +
+              kPartnerships + ") GROUP BY authority_id",
+          false));
+  COOPATLAS_RETURN_IF_ERROR(
+      add(std::string("SELECT authority_id, count(*) FROM project_participant "
+                      "WHERE authority_id IS NOT NULL AND project_id IN (") +
+              kProjects + ") GROUP BY authority_id",
+          true));
+  for (auto& [id, party] : partners) out.partners.push_back(std::move(party));
+  for (auto& [id, party] : french) out.french.push_back(std::move(party));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement themes,
+      db->Prepare(std::string("SELECT theme, count(*) FROM project_theme "
+                              "WHERE project_id IN (") +
+                  kProjects + ") GROUP BY theme ORDER BY theme"));
+  themes.Bind(1, alpha2);
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, themes.Step());
+    if (!row) break;
+    out.themes.emplace_back(themes.ColumnText(0), themes.ColumnInt(1));
+  }
+  return out;
+}
+
+Result<std::int64_t> CountPartnerships(Db* db, const PartnershipFilter& f) {
+  std::int64_t count = 0;
+  COOPATLAS_RETURN_IF_ERROR(ListPartnerships(db, f, &count).status());
+  return count;
+}
+
 Result<std::vector<Partnership>> ListPartnerships(Db* db,
-                                                  const PartnershipFilter& f) {
+                                                  const PartnershipFilter& f,
+                                                  std::int64_t* count) {
+  const bool count_only = count != nullptr;
   std::string sql = std::string("SELECT p.") + kMetaColumns +
                     ", p.kind, p.status, p.signed_on, p.started_on, "
                     "p.ended_on, p.object, p.council_ref, "
@@ -405,32 +471,44 @@ Result<std::vector<Partnership>> ListPartnerships(Db* db,
     sql += " AND p.updated_at >= ?";
     params.push_back(f.since);
   }
+  // Party filters as IN (...) over the parties' indexes, so that a
+  // filtered list does not visit every partnership.
   if (!f.country.empty()) {
     sql +=
-        " AND EXISTS (SELECT 1 FROM partnership_party pp JOIN authority a "
-        "ON a.id = pp.authority_id WHERE pp.partnership_id = p.id AND "
-        "pp.side = 'partner' AND a.country = ?)";
+        " AND p.id IN (SELECT pp.partnership_id FROM authority a JOIN "
+        "partnership_party pp ON pp.authority_id = a.id WHERE a.country = ? "
+        "AND pp.side = 'partner')";
     params.push_back(f.country);
   }
   if (!f.authority_code.empty()) {
     sql +=
-        " AND EXISTS (SELECT 1 FROM partnership_party pp JOIN authority a "
-        "ON a.id = pp.authority_id WHERE pp.partnership_id = p.id AND "
-        "a.country = 'FR' AND a.code = ?)";
+        " AND p.id IN (SELECT pp.partnership_id FROM authority a JOIN "
+        "partnership_party pp ON pp.authority_id = a.id WHERE a.country = "
+        "'FR' AND a.code = ?)";
     params.push_back(f.authority_code);
   }
   if (f.authority_id) {
     sql +=
-        " AND EXISTS (SELECT 1 FROM partnership_party pp WHERE "
-        "pp.partnership_id = p.id AND pp.authority_id = ?)";
+        " AND p.id IN (SELECT partnership_id FROM partnership_party WHERE "
+        "authority_id = ?)";
     params.push_back(std::to_string(*f.authority_id));
   }
-  sql += " ORDER BY p.id";
+  if (count_only) {
+    sql = "SELECT count(*) FROM (" + sql + ")";
+  } else {
+    sql += " ORDER BY p.id";
+    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+  }
   COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
   for (std::size_t i = 0; i < params.size(); ++i) {
     s.Bind(static_cast<int>(i + 1), params[i]);
   }
   std::vector<Partnership> out;
+  if (count_only) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    *count = row ? s.ColumnInt(0) : 0;
+    return out;
+  }
   while (true) {
     COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
@@ -466,7 +544,15 @@ Result<std::vector<Partnership>> ListPartnerships(Db* db,
   return out;
 }
 
-Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f) {
+Result<std::int64_t> CountProjects(Db* db, const ProjectFilter& f) {
+  std::int64_t count = 0;
+  COOPATLAS_RETURN_IF_ERROR(ListProjects(db, f, &count).status());
+  return count;
+}
+
+Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
+                                          std::int64_t* count) {
+  const bool count_only = count != nullptr;
   std::string sql = std::string("SELECT p.") + kMetaColumns +
                     ", p.ref, p.partnership_id, p.title_fr, p.title_en, "
                     "p.description_fr, p.description_en, p.started_on, "
@@ -484,37 +570,48 @@ Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f) {
     sql +=
         " AND p.partnership_id = " + param(std::to_string(*f.partnership_id));
   }
+  // Participant and place filters as IN (...) over their indexes, so that
+  // a filtered list does not visit every project.
   if (f.participant_id) {
     sql +=
-        " AND EXISTS (SELECT 1 FROM project_participant pp WHERE "
-        "pp.project_id = p.id AND pp.authority_id = " +
+        " AND p.id IN (SELECT project_id FROM project_participant WHERE "
+        "authority_id = " +
         param(std::to_string(*f.participant_id)) + ")";
   }
   if (!f.since.empty()) sql += " AND p.updated_at >= " + param(f.since);
   if (!f.country.empty()) {
     const std::string c = param(f.country);
     sql +=
-        " AND (EXISTS (SELECT 1 FROM project_location l WHERE "
-        "l.project_id = p.id AND l.country = " +
+        " AND p.id IN (SELECT project_id FROM project_location WHERE "
+        "country = " +
         c +
-        ") OR EXISTS (SELECT 1 FROM project_participant pp JOIN authority "
-        "a ON a.id = pp.authority_id WHERE pp.project_id = p.id AND "
-        "a.country = " +
-        c + "))";
+        " UNION SELECT pp.project_id FROM authority a JOIN "
+        "project_participant pp ON pp.authority_id = a.id WHERE a.country = " +
+        c + ")";
   }
   if (!f.authority_code.empty()) {
     sql +=
-        " AND EXISTS (SELECT 1 FROM project_participant pp JOIN authority "
-        "a ON a.id = pp.authority_id WHERE pp.project_id = p.id AND "
-        "a.country = 'FR' AND a.code = " +
+        " AND p.id IN (SELECT pp.project_id FROM authority a JOIN "
+        "project_participant pp ON pp.authority_id = a.id WHERE a.country = "
+        "'FR' AND a.code = " +
         param(f.authority_code) + ")";
   }
-  sql += " ORDER BY p.id";
+  if (count_only) {
+    sql = "SELECT count(*) FROM (" + sql + ")";
+  } else {
+    sql += " ORDER BY p.id";
+    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+  }
   COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
   for (std::size_t i = 0; i < params.size(); ++i) {
     s.Bind(static_cast<int>(i + 1), params[i]);
   }
   std::vector<Project> out;
+  if (count_only) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    *count = row ? s.ColumnInt(0) : 0;
+    return out;
+  }
   while (true) {
     COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;

@@ -84,9 +84,13 @@ struct PartnershipFilter {
   std::string kind;
   std::string since;  // updated on or after (ISO date)
   std::optional<std::int64_t> id;
+  int limit = 0;  // the first `limit` by id; 0: all
 };
-Result<std::vector<Partnership>> ListPartnerships(Db* db,
-                                                  const PartnershipFilter& f);
+// The partnerships matching `f`, by id. With `count`, only counts them
+// (all, whatever the limit) into *count and returns none.
+Result<std::vector<Partnership>> ListPartnerships(
+    Db* db, const PartnershipFilter& f, std::int64_t* count = nullptr);
+Result<std::int64_t> CountPartnerships(Db* db, const PartnershipFilter& f);
 
 struct ProjectFilter {
   std::string country;         // a location or a partner in this country
@@ -96,8 +100,26 @@ struct ProjectFilter {
   std::string ref;
   std::optional<std::int64_t> partnership_id;
   std::optional<std::int64_t> participant_id;  // an authority taking part
+  int limit = 0;  // the first `limit` by id; 0: all
 };
-Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f);
+// As ListPartnerships.
+Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
+                                          std::int64_t* count = nullptr);
+Result<std::int64_t> CountProjects(Db* db, const ProjectFilter& f);
+
+// Who and what is active in a country, counted in SQL (a country may have
+// tens of thousands of records): the authorities party to its partnerships
+// or taking part in its projects (partners: not French, French: French),
+// and the themes of its projects.
+struct CountryParty {
+  AuthorityRef authority;
+  std::int64_t partnerships = 0, projects = 0;
+};
+struct CountryActivity {
+  std::vector<CountryParty> partners, french;                // by authority id
+  std::vector<std::pair<std::string, std::int64_t>> themes;  // by code
+};
+Result<CountryActivity> CountryActivityOf(Db* db, const std::string& alpha2);
 
 // Row counts of the record tables, and of records flagged as demonstration
 // data ("demo_records").

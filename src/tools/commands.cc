@@ -10,6 +10,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "coopatlas/registry.h"
@@ -275,7 +276,14 @@ int RunServe(const ServeFlags& flags) {
   if (!port.ok()) return Fail(port.status());
   fmt::print(stderr, "coopatlas: serving {} on http://{}:{}/\n", flags.db,
              flags.server.host, *port);
+  // Statistics and the search index load while the server already answers
+  // (seconds on a large database), not on the first visitor's request.
+  std::thread warm([&registry] {
+    const Status warmed = (*registry)->Warm();
+    if (!warmed.ok()) fmt::print(stderr, "coopatlas: {}\n", warmed.ToString());
+  });
   const Status status = server.Run();
+  warm.join();
   if (!status.ok()) return Fail(status);
   return kExitOk;
 }

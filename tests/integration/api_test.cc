@@ -160,6 +160,37 @@ TEST_F(ApiTest, SearchFindsStemsFacetsAndFilters) {
   }
 }
 
+TEST_F(ApiTest, PagesListTheFirstRecordsAndCountThemAll) {
+  // Every country's page: at most kPageListLimit records, and totals equal
+  // to the full lists (the demonstration data has more than the limit
+  // somewhere, which the last check makes sure of).
+  bool truncated = false;
+  for (const char* iso : {"SN", "BF", "ML", "MA", "MG", "DE"}) {
+    const auto page = Json(Get(std::string("/api/v1/countries/") + iso));
+    RecordFilter filter;
+    filter.country = iso;
+    const auto projects = registry_->ListProjects(filter);
+    const auto partnerships = registry_->ListPartnerships(filter);
+    ASSERT_TRUE(projects.ok() && partnerships.ok());
+    EXPECT_EQ(page["projects_total"].get<std::size_t>(), projects->size())
+        << iso;
+    EXPECT_EQ(page["partnerships_total"].get<std::size_t>(),
+              partnerships->size())
+        << iso;
+    const std::size_t limit = kPageListLimit;
+    EXPECT_EQ(page["projects"].size(), std::min(limit, projects->size()));
+    EXPECT_EQ(page["partnerships"].size(),
+              std::min(limit, partnerships->size()));
+    // The first ones by id.
+    for (std::size_t i = 0; i < page["projects"].size(); ++i) {
+      EXPECT_EQ(page["projects"][i]["id"], (*projects)[i].meta.id);
+    }
+    truncated =
+        truncated || partnerships->size() > limit || projects->size() > limit;
+  }
+  EXPECT_TRUE(truncated);
+}
+
 TEST_F(ApiTest, BadParametersAreProblemsNeverServerErrors) {
   for (const std::string target :
        {"/api/v1/search?per_page=1000", "/api/v1/search?page=abc",

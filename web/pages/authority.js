@@ -38,10 +38,12 @@ export async function render({ view, params }) {
 
   view.append(partnersMap(id, partnerships));
   view.append(h('div', { class: 'columns' },
-    section(t('auth.partnerships', { n: formatNumber(partnerships.length) }),
-      cardList(partnerships, partnershipCard, t('auth.noPartnerships'))),
-    section(t('auth.projects', { n: formatNumber(projects.length) }),
-      cardList(projects, projectCard, t('auth.noProjects')))));
+    section(t('auth.partnerships', { n: formatNumber(body.partnerships_total ?? partnerships.length) }),
+      cardList(partnerships, partnershipCard, t('auth.noPartnerships'),
+        { total: body.partnerships_total, more: `/recherche?type=partnership&q=${encodeURIComponent(id.name ?? code)}` })),
+    section(t('auth.projects', { n: formatNumber(body.projects_total ?? projects.length) }),
+      cardList(projects, projectCard, t('auth.noProjects'),
+        { total: body.projects_total, more: `/recherche?type=project&q=${encodeURIComponent(id.name ?? code)}` }))));
   if (body.peers) view.append(peersSection(body.peers));
   view.append(exportSection({ authority: id.code ?? code }, `coopatlas-${id.code ?? code}`));
 }

@@ -31,7 +31,7 @@ export async function render({ view, params }) {
   view.append(section(t('country.summary'), defList([
     ['ISO 3166', iso],
     [t('country.region'), body.world_region ? codeLabel('world_region', body.world_region) : null],
-    [t('table.partnerships'), formatNumber(stat?.count ?? partnerships.length)],
+    [t('table.partnerships'), formatNumber(body.partnerships_total ?? stat?.count ?? partnerships.length)],
   ])));
   view.append(countryMap(iso, name, partners, partnerships));
   view.append(h('div', { class: 'columns' },
@@ -39,8 +39,12 @@ export async function render({ view, params }) {
     section(t('country.french', { n: formatNumber(french.length) }), authorityList(french, 'french-list'))));
   if (themes.length) view.append(section(t('country.themes'), h('div', { class: 'themes' }, themeChips(themes))));
   view.append(h('div', { class: 'columns' },
-    section(t('country.partnerships', { n: formatNumber(partnerships.length) }), cardList(partnerships, partnershipCard, t('auth.noPartnerships'))),
-    section(t('country.projects', { n: formatNumber(projects.length) }), cardList(projects, projectCard, t('auth.noProjects')))));
+    section(t('country.partnerships', { n: formatNumber(body.partnerships_total ?? partnerships.length) }),
+      cardList(partnerships, partnershipCard, t('auth.noPartnerships'),
+        { total: body.partnerships_total, more: `/recherche?type=partnership&country=${encodeURIComponent(iso)}` })),
+    section(t('country.projects', { n: formatNumber(body.projects_total ?? projects.length) }),
+      cardList(projects, projectCard, t('auth.noProjects'),
+        { total: body.projects_total, more: `/recherche?type=project&country=${encodeURIComponent(iso)}` }))));
   view.append(exportSection({ country: iso }, `coopatlas-${iso}`));
 }
 

@@ -41,9 +41,11 @@ export async function render({ view, params }) {
     },
   }));
   view.append(h('div', { class: 'columns' },
-    section(t('auth.partnerships', { n: formatNumber(partnerships.length) }),
-      cardList(partnerships, partnershipCard, t('auth.noPartnerships'))),
-    section(t('auth.projects', { n: formatNumber(projects.length) }),
-      cardList(projects, projectCard, t('auth.noProjects')))));
+    section(t('auth.partnerships', { n: formatNumber(body.partnerships_total ?? partnerships.length) }),
+      cardList(partnerships, partnershipCard, t('auth.noPartnerships'),
+        { total: body.partnerships_total, more: `/recherche?type=partnership&q=${encodeURIComponent(body.name ?? '')}` })),
+    section(t('auth.projects', { n: formatNumber(body.projects_total ?? projects.length) }),
+      cardList(projects, projectCard, t('auth.noProjects'),
+        { total: body.projects_total, more: `/recherche?type=project&q=${encodeURIComponent(body.name ?? '')}` }))));
   if (body.country) view.append(exportSection({ country: body.country }, `coopatlas-${body.country}`));
 }

@@ -51,7 +51,8 @@ export async function render({ view, params }) {
       return { ...(await linkMap({ links, highlight, title, desc })), desc };
     },
   }));
-  view.append(section(t('part.projects', { n: formatNumber(projects.length) }), cardList(projects, projectCard, t('auth.noProjects'))));
+  view.append(section(t('part.projects', { n: formatNumber(body.projects_total ?? projects.length) }),
+    cardList(projects, projectCard, t('auth.noProjects'), { total: body.projects_total })));
   // This partnership and its projects.
   view.append(exportSection({ partnership: id }, `coopatlas-partenariat-${id}`));
 }

@@ -5,7 +5,7 @@
 
 import { getJson } from '../api.js';
 import { h, demoBadge, limitList, loadingBox, pageHeading, errorBox } from '../dom.js';
-import { t, lang, codeLabel, formatPeriod, formatEuros } from '../i18n.js';
+import { t, lang, codeLabel, formatPeriod, formatEuros, formatNumber } from '../i18n.js';
 import { label, loadLabels } from '../labels.js';
 
 export { coords } from '../maps/places.js';
@@ -114,9 +114,18 @@ export function projectCard(p) {
     ].filter(Boolean).join(' · ')));
 }
 
-/** A <ul class="cards"> of items, or a "none" message. */
-export function cardList(items, card, emptyText) {
-  return items.length ? limitList(h('ul', { class: 'cards' }, items.map(card)), 15) : h('p', { class: 'muted' }, emptyText);
+/**
+ * A <ul class="cards"> of items, or a "none" message. Pages list the first
+ * records only (the API says how many there are in all: `total`); then a
+ * note says so and links to the search (`more`) that gives them all.
+ */
+export function cardList(items, card, emptyText, { total, more } = {}) {
+  if (!items.length) return h('p', { class: 'muted' }, emptyText);
+  const list = limitList(h('ul', { class: 'cards' }, items.map(card)), 15);
+  if (total == null || total <= items.length) return list;
+  return h('div', {}, list, h('p', { class: 'muted list-more' },
+    t('list.firstOf', { shown: formatNumber(items.length), total: formatNumber(total) }), ' ',
+    more ? h('a', { href: more }, t('list.allInSearch')) : null));
 }
 
 /** Theme codes as chips with their labels, each linking to the search. */
