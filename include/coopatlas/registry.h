@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coopatlas/finance.h"
 #include "coopatlas/model.h"
 #include "coopatlas/options.h"
 #include "coopatlas/resolve.h"
@@ -348,6 +349,25 @@ class Registry {
   // A French authority by code (INSEE, SIREN, département or région code).
   // Errors: kNotFound with a hint when the code is unknown.
   Result<AuthorityPage> ShowAuthority(const std::string& code) const;
+
+  // --- money and evidence (docs/finance.md; src/registry/finance.cc) ---
+  // Co-financing shares, planned against actual, and leverage of the lines
+  // of `scope`. Errors: kInvalidArgument (bad scope), kNotFound (unknown
+  // project, authority, country or theme; no funding line in the scope).
+  // Thread-safe.
+  Result<FinanceSummary> Finance(const FinanceScope& scope) const;
+  // Each rule of a call for projects checked on a project's planned lines,
+  // with the maximum grant. Errors: kNotFound (project, call),
+  // kInvalidArgument (bad call file). Thread-safe.
+  Result<Eligibility> CheckEligibility(const EligibilityOptions& options) const;
+  // The APD declaration lines: own funds actually paid, by recipient and
+  // category, with the projects behind each line. Errors: kInvalidArgument,
+  // kNotFound (unknown authority or région; nothing paid that year).
+  // Thread-safe.
+  Result<ApdDeclaration> Apd(const ApdOptions& options) const;
+  // The same declaration as a file: format csv, xlsx or json.
+  Result<ExportBlob> ApdExport(const ApdOptions& options,
+                               const std::string& format) const;
 
  private:
   struct Impl;
