@@ -109,12 +109,13 @@ int RunFinance(const Flags& flags, CLI::Option* year_opt) {
     return kExitOk;
   }
   const FinanceSummary& s = *summary;
-  fmt::print(
-      "{}{}: {} projects; years {}{}\n", s.scope,
-      s.year ? fmt::format(" in {}", *s.year) : std::string(), s.projects,
-      s.years.empty() ? std::string("-")
-                      : fmt::format("{}-{}", s.years.front(), s.years.back()),
-      s.includes_demo ? " (includes demonstration data)" : "");
+  fmt::print("{}{}: {} project{}; years {}{}\n", s.scope,
+             s.year ? fmt::format(" in {}", *s.year) : std::string(),
+             s.projects, s.projects == 1 ? "" : "s",
+             s.years.empty()
+                 ? std::string("-")
+                 : fmt::format("{}-{}", s.years.front(), s.years.back()),
+             s.includes_demo ? " (includes demonstration data)" : "");
   PrintCofinancing("planned", s.planned);
   PrintCofinancing("actual", s.actual);
   fmt::print("actual / planned: {}\n", Percent(s.execution.numerator_cents,
@@ -171,7 +172,8 @@ int RunApd(const Flags& flags) {
     for (const ApdLine& l : d->lines) {
       fmt::print("  {:<6} {:<22} {:>16}  {}\n", l.recipient, l.category,
                  Euros(l.amount_cents),
-                 fmt::format("{} projects", l.projects.size()));
+                 fmt::format("{} project{}", l.projects.size(),
+                             l.projects.size() == 1 ? "" : "s"));
     }
     fmt::print("total {} EUR paid by {} authorities\n", Euros(d->total_cents),
                d->authorities);

@@ -46,26 +46,28 @@ constexpr const char* kFunding =
     "T-2,2,35238,collectivite,budget-general,2024,prévu,3000,,,\n"
     "T-2,3,Erlangen,partenaire,budget-general,2024,prévu,3000,,,\n";
 
+// The databases of the two suites (set up once per suite).
+ScratchDb* small_db = nullptr;
+ScratchDb* demo_db = nullptr;
+
 class FinanceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = new ScratchDb();
-    auto registry = db_->Open();
+    small_db = new ScratchDb();
+    auto registry = small_db->Open();
     ProjectImportOptions o;
-    o.projects_file = db_->Write("projets.csv", kProjects);
-    o.funding_file = db_->Write("financements.csv", kFunding);
+    o.projects_file = small_db->Write("projets.csv", kProjects);
+    o.funding_file = small_db->Write("financements.csv", kFunding);
     auto report = registry->ImportProjects(o);
     ASSERT_TRUE(report.ok()) << report.status().ToString();
   }
-  static void TearDownTestSuite() { delete db_; }
+  static void TearDownTestSuite() { delete small_db; }
   static std::unique_ptr<Registry> Reader() {
-    auto r = Registry::Open({db_->path(), true});
+    auto r = Registry::Open({small_db->path(), true});
     EXPECT_TRUE(r.ok());
     return std::move(*r);
   }
-  static ScratchDb* db_;
 };
-ScratchDb* FinanceTest::db_ = nullptr;
 
 TEST_F(FinanceTest, ProjectSharesAndLeverage) {
   FinanceScope scope;
@@ -172,7 +174,7 @@ TEST_F(FinanceTest, EligibilityUsesTheCountryClassAndPlannedLines) {
 
 // Adding next year's call is adding a data file: no code changes.
 TEST_F(FinanceTest, NextYearsCallIsAFile) {
-  const std::string dir = db_->File("calls");
+  const std::string dir = small_db->File("calls");
   std::filesystem::create_directory(dir);
   std::ofstream(dir + "/generaliste-2026.json") << R"({
     "id": "generaliste-2026", "name": "Appel à projets généraliste 2026",
@@ -277,17 +279,17 @@ int RunCli(const std::string& args, const std::string& file, std::string* out) {
 class DemoFinanceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = new ScratchDb();
-    auto registry = db_->Open();
+    demo_db = new ScratchDb();
+    auto registry = demo_db->Open();
     ProjectImportOptions o;
     o.projects_file = SourceDir() + "/data/demo/projets.csv";
     o.funding_file = SourceDir() + "/data/demo/financements.csv";
     o.demo = true;
     ASSERT_TRUE(registry->ImportProjects(o).ok());
   }
-  static void TearDownTestSuite() { delete db_; }
+  static void TearDownTestSuite() { delete demo_db; }
   static std::unique_ptr<Registry> Reader() {
-    auto r = Registry::Open({db_->path(), true});
+    auto r = Registry::Open({demo_db->path(), true});
     EXPECT_TRUE(r.ok());
     return std::move(*r);
   }
@@ -301,9 +303,7 @@ class DemoFinanceTest : public ::testing::Test {
     EXPECT_TRUE(e.ok()) << e.status().ToString();
     return e.ok() ? *e : Eligibility{};
   }
-  static ScratchDb* db_;
 };
-ScratchDb* DemoFinanceTest::db_ = nullptr;
 
 TEST_F(DemoFinanceTest, NationalTotalsAreThoseOfSourceMd) {
   FinanceScope scope;
@@ -382,8 +382,8 @@ TEST_F(DemoFinanceTest, EligibilityEdgeCasesOfSourceMd) {
 
 TEST_F(DemoFinanceTest, CliCommands) {
   std::string out;
-  const std::string db = " --db " + db_->path();
-  const std::string file = db_->File("cli.out");
+  const std::string db = " --db " + demo_db->path();
+  const std::string file = demo_db->File("cli.out");
   ASSERT_EQ(RunCli("finance --national --json" + db, file, &out), 0) << out;
   const auto j = nlohmann::json::parse(out);
   EXPECT_EQ(j["planned"]["total_cents"], 2'277'550'401);
@@ -395,7 +395,7 @@ TEST_F(DemoFinanceTest, CliCommands) {
             0)
       << out;
   EXPECT_EQ(nlohmann::json::parse(out)["outcome"], "not_eligible");
-  const std::string xlsx = db_->File("apd.xlsx");
+  const std::string xlsx = demo_db->File("apd.xlsx");
   ASSERT_EQ(
       RunCli("apd --national --year 2024 --format xlsx --out " + xlsx + db,
              file, &out),
