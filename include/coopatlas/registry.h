@@ -15,6 +15,7 @@
 #include "coopatlas/finance.h"
 #include "coopatlas/model.h"
 #include "coopatlas/options.h"
+#include "coopatlas/report.h"
 #include "coopatlas/resolve.h"
 #include "coopatlas/status.h"
 
@@ -368,6 +369,12 @@ class Registry {
   // The same declaration as a file: format csv, xlsx or json.
   Result<ExportBlob> ApdExport(const ApdOptions& options,
                                const std::string& format) const;
+  // A report of an authority, a country, a theme or the whole atlas
+  // (src/registry/report.cc): its figures, then the file in options.out
+  // (written atomically). A scope with no record gives a report that says
+  // so. Errors: kInvalidArgument, kNotFound (unknown scope), kIo.
+  Result<ReportData> BuildReport(const ReportOptions& options) const;
+  Result<ReportSummary> Report(const ReportOptions& options) const;
 
  private:
   struct Impl;

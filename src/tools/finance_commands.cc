@@ -24,6 +24,7 @@ struct Flags {
   EligibilityOptions eligibility;
   std::string apd_declared, reports_filed;
   ApdOptions apd;
+  ReportOptions report;
   std::string format;
   std::string out;
 };
@@ -205,6 +206,21 @@ int RunApd(const Flags& flags) {
   return kExitOk;
 }
 
+int RunReport(Flags flags, CLI::Option* year_opt) {
+  int code = kExitOk;
+  if (year_opt->count() > 0) flags.report.year = flags.year;
+  const Status valid = flags.report.Validate();
+  if (!valid.ok()) return Fail(valid);
+  auto registry = OpenReadOnly(flags.db, &code);
+  if (!registry) return code;
+  auto summary = registry->Report(flags.report);
+  if (!summary.ok()) return Fail(summary.status());
+  fmt::print(stderr, "wrote {} ({}, {} bytes): {} projects, {} partnerships\n",
+             summary->path, summary->format, summary->bytes, summary->projects,
+             summary->partnerships);
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddFinanceCommands(CLI::App* app, const std::string& default_db,
@@ -261,6 +277,25 @@ void AddFinanceCommands(CLI::App* app, const std::string& default_db,
                   "output file (default: standard output)");
   apd->add_option("--db", flags->db, "database file");
   apd->callback([flags, exit_code] { *exit_code = RunApd(*flags); });
+
+  CLI::App* rep = app->add_subcommand(
+      "report",
+      "a report (HTML, XLSX or PDF) of an authority, a country, a "
+      "theme or the whole atlas");
+  rep->add_option("--authority", flags->report.authority,
+                  "a French authority's code");
+  rep->add_option("--country", flags->report.country, "ISO alpha-2 code");
+  rep->add_option("--theme", flags->report.theme, "theme code");
+  rep->add_flag("--national", flags->report.national, "the whole atlas");
+  CLI::Option* report_year =
+      rep->add_option("--year", flags->year, "only this year");
+  rep->add_option("--format", flags->report.format, "html, xlsx or pdf")
+      ->required();
+  rep->add_option("--out", flags->report.out, "output file")->required();
+  rep->add_option("--db", flags->db, "database file");
+  rep->callback([flags, exit_code, report_year] {
+    *exit_code = RunReport(*flags, report_year);
+  });
 }
 
 }  // namespace coopatlas::tools
