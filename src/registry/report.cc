@@ -24,6 +24,7 @@ constexpr std::size_t kMaxListed = 1000;
 
 std::vector<ReportBar> Ranked(const std::map<std::string, std::int64_t>& m) {
   std::vector<ReportBar> out;
+  out.reserve(m.size());
   for (const auto& [k, v] : m) out.push_back({k, v});
   std::stable_sort(
       out.begin(), out.end(),

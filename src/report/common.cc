@@ -1,3 +1,4 @@
+#include <cmath>
 #include <map>
 #include <string>
 #include <utility>
@@ -50,7 +51,7 @@ namespace {
 std::string Ratio2(const Ratio& r) {
   const auto v = r.value();
   if (!v) return "-";
-  std::string s = std::to_string(static_cast<std::int64_t>(*v * 100 + 0.5));
+  std::string s = std::to_string(std::llround(*v * 100));
   while (s.size() < 3) s.insert(0, "0");
   return s.substr(0, s.size() - 2) + "," + s.substr(s.size() - 2);
 }

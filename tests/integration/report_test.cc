@@ -34,7 +34,7 @@ class ReportTest : public ::testing::Test {
     ASSERT_TRUE(registry->ImportProjects(o).ok());
   }
   static void TearDownTestSuite() { delete report_db; }
-  static Result<ReportSummary> Render(ReportOptions o) {
+  static Result<ReportSummary> Render(const ReportOptions& o) {
     auto r = Registry::Open({report_db->path(), true});
     EXPECT_TRUE(r.ok());
     return (*r)->Report(o);
