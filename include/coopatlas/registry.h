@@ -374,6 +374,8 @@ class Registry {
   // (written atomically). A scope with no record gives a report that says
   // so. Errors: kInvalidArgument, kNotFound (unknown scope), kIo.
   Result<ReportData> BuildReport(const ReportOptions& options) const;
+  // The rendered file in memory (options.out is ignored).
+  Result<ExportBlob> RenderReport(const ReportOptions& options) const;
   Result<ReportSummary> Report(const ReportOptions& options) const;
 
  private:

@@ -20,9 +20,9 @@ struct ReportOptions {
   bool national = false;
   std::optional<int> year;
   std::string format;  // html | xlsx | pdf
-  std::string out;     // file, written atomically
+  std::string out;     // file, written atomically (Registry::Report)
 
-  // Errors: kInvalidArgument (none or several scopes, bad format, no out).
+  // Errors: kInvalidArgument (none or several scopes, bad format, year).
   Status Validate() const;
 };
 

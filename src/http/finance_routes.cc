@@ -154,6 +154,40 @@ void AddFinanceRoutes(const Registry* registry,
            return Status::Ok();
          });
        }});
+  routes->push_back(
+      {"GET",
+       "/api/v1/report",
+       "a report of an authority, a country, a theme or the atlas",
+       {P{"authority", "query", "string", false, "a French authority's code"},
+        P{"country", "query", "string", false, "ISO alpha-2 code"},
+        P{"theme", "query", "string", false, "theme code"},
+        P{"national", "query", "boolean", false, "the whole atlas"},
+        P{"year", "query", "integer", false, "only this year"},
+        P{"format", "query", "string", false, "html (default), xlsx or pdf"}},
+       "/api/v1/report?country=SN&format=html",
+       [registry](const httplib::Request& req, const Api::PathParams&,
+                  httplib::Response& res) {
+         Answer(res, [&]() -> Status {
+           ReportOptions o;
+           COOPATLAS_ASSIGN_OR_RETURN(o.authority, Text(req, "authority"));
+           COOPATLAS_ASSIGN_OR_RETURN(o.country, Text(req, "country"));
+           COOPATLAS_ASSIGN_OR_RETURN(o.theme, Text(req, "theme"));
+           COOPATLAS_ASSIGN_OR_RETURN(auto national, Bool(req, "national"));
+           o.national = national.value_or(false);
+           COOPATLAS_ASSIGN_OR_RETURN(o.year, Int(req, "year"));
+           COOPATLAS_ASSIGN_OR_RETURN(o.format, Text(req, "format"));
+           if (o.format.empty()) o.format = "html";
+           COOPATLAS_ASSIGN_OR_RETURN(ExportBlob blob,
+                                      registry->RenderReport(o));
+           res.status = 200;
+           if (o.format != "html") {
+             res.set_header("Content-Disposition",
+                            "attachment; filename=\"" + blob.filename + "\"");
+           }
+           res.set_content(blob.bytes, blob.content_type);
+           return Status::Ok();
+         });
+       }});
 }
 
 }  // namespace coopatlas::http

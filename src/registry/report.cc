@@ -73,7 +73,6 @@ Status ReportOptions::Validate() const {
     return Status::InvalidArgument("unknown report format '" + format +
                                    "' (html, xlsx or pdf)");
   }
-  if (out.empty()) return Status::InvalidArgument("no output file given");
   if (year && (*year < 1900 || *year > 2100)) {
     return Status::InvalidArgument("year out of range (1900 to 2100)");
   }
@@ -262,12 +261,17 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
   return d;
 }
 
-Result<ReportSummary> Registry::Report(const ReportOptions& o) const {
+Result<ExportBlob> Registry::RenderReport(const ReportOptions& o) const {
   COOPATLAS_RETURN_IF_ERROR(o.Validate());
   COOPATLAS_ASSIGN_OR_RETURN(ReportData d, BuildReport(o));
+  ExportBlob blob;
+  blob.summary.projects = static_cast<std::size_t>(d.projects);
+  blob.summary.partnerships = static_cast<std::size_t>(d.partnerships);
+  blob.filename = "coopatlas-rapport." + o.format;
   std::string bytes;
   if (o.format == "html") {
     bytes = report::RenderHtml(d);
+    blob.content_type = "text/html; charset=utf-8";
   } else {
     // cairo and libxlsxwriter write files: a private temporary file, read
     // back, then written atomically to `out`.
@@ -284,10 +288,24 @@ Result<ReportSummary> Registry::Report(const ReportOptions& o) const {
     std::filesystem::remove(tmp, ec);
     if (!read.ok()) return read.status();
     bytes = std::move(*read);
+    blob.content_type =
+        o.format == "pdf"
+            ? "application/pdf"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml."
+              "sheet";
   }
-  COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(o.out, bytes));
-  return ReportSummary{o.out, o.format, bytes.size(), d.projects,
-                       d.partnerships};
+  blob.bytes = std::move(bytes);
+  blob.summary.bytes = blob.bytes.size();
+  return blob;
+}
+
+Result<ReportSummary> Registry::Report(const ReportOptions& o) const {
+  if (o.out.empty()) return Status::InvalidArgument("no output file given");
+  COOPATLAS_ASSIGN_OR_RETURN(ExportBlob blob, RenderReport(o));
+  COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(o.out, blob.bytes));
+  return ReportSummary{o.out, o.format, blob.bytes.size(),
+                       static_cast<std::int64_t>(blob.summary.projects),
+                       static_cast<std::int64_t>(blob.summary.partnerships)};
 }
 
 }  // namespace coopatlas

@@ -84,7 +84,7 @@ std::string RenderHtml(const ReportData& d) {
   std::string h =
       "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, "
-      "initial-scale=1\"><title>" +
+      "initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>" +
       Esc(d.title) + " — rapport coopatlas</title><style>" + kStyle +
       "</style></head><body>\n<header><h1>" + Esc(d.title) +
       "</h1><p class=\"subtitle\">" + Esc(d.subtitle) + "</p></header>\n";

@@ -9,5 +9,6 @@ import language from './language.mjs';
 import country from './country.mjs';
 import records from './records.mjs';
 import access from './access.mjs';
+import report from './report.mjs';
 
-export const scenarios = [...home, ...search, ...authority, ...language, ...country, ...records, ...access];
+export const scenarios = [...home, ...search, ...authority, ...language, ...country, ...records, ...access, ...report];
