@@ -361,6 +361,9 @@ class Registry {
   // with the maximum grant. Errors: kNotFound (project, call),
   // kInvalidArgument (bad call file). Thread-safe.
   Result<Eligibility> CheckEligibility(const EligibilityOptions& options) const;
+  // The calls for projects of `calls_dir` ("" for DefaultCallsDir()), by
+  // id. Errors: kInvalidArgument (a bad call file).
+  Result<std::vector<CallRules>> Calls(const std::string& calls_dir = "") const;
   // The APD declaration lines: own funds actually paid, by recipient and
   // category, with the projects behind each line. Errors: kInvalidArgument,
   // kNotFound (unknown authority or région; nothing paid that year).

@@ -92,6 +92,29 @@ void AddFinanceRoutes(const Registry* registry,
        }});
   routes->push_back(
       {"GET",
+       "/api/v1/calls",
+       "the calls for projects whose rules are known (data/calls)",
+       {},
+       "/api/v1/calls",
+       [registry](const httplib::Request&, const Api::PathParams&,
+                  httplib::Response& res) {
+         Answer(res, [&]() -> Status {
+           COOPATLAS_ASSIGN_OR_RETURN(std::vector<CallRules> calls,
+                                      registry->Calls());
+           nlohmann::ordered_json out = nlohmann::ordered_json::array();
+           for (const CallRules& c : calls) {
+             out.push_back({{"id", c.id},
+                            {"name", c.name},
+                            {"funder", c.funder},
+                            {"edition", c.edition},
+                            {"source", c.source}});
+           }
+           WriteJson(out, res);
+           return Status::Ok();
+         });
+       }});
+  routes->push_back(
+      {"GET",
        "/api/v1/eligibility",
        "a project checked against the rules of a call for projects",
        {P{"project", "query", "string", true, "a project (ref or id)"},

@@ -208,6 +208,17 @@ Result<Eligibility> Registry::CheckEligibility(
   return finance::CheckEligibility(call, input);
 }
 
+Result<std::vector<CallRules>> Registry::Calls(
+    const std::string& calls_dir) const {
+  const std::string dir = calls_dir.empty() ? DefaultCallsDir() : calls_dir;
+  std::vector<CallRules> out;
+  for (const std::string& id : finance::ListCalls(dir)) {
+    COOPATLAS_ASSIGN_OR_RETURN(CallRules call, finance::LoadCall(dir, id));
+    out.push_back(std::move(call));
+  }
+  return out;
+}
+
 Result<ApdDeclaration> Registry::Apd(const ApdOptions& options) const {
   COOPATLAS_RETURN_IF_ERROR(options.Validate());
   store::FundingScope where;

@@ -10,5 +10,6 @@ import country from './country.mjs';
 import records from './records.mjs';
 import access from './access.mjs';
 import report from './report.mjs';
+import eligibility from './eligibility.mjs';
 
-export const scenarios = [...home, ...search, ...authority, ...language, ...country, ...records, ...access, ...report];
+export const scenarios = [...home, ...search, ...authority, ...language, ...country, ...records, ...access, ...report, ...eligibility];
