@@ -12,8 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "coopatlas/finance.h"
 #include "coopatlas/model.h"
 #include "coopatlas/options.h"
+#include "coopatlas/report.h"
 #include "coopatlas/resolve.h"
 #include "coopatlas/sdg.h"
 #include "coopatlas/status.h"
@@ -385,6 +387,35 @@ class Registry {
   // kFailedPrecondition (read-only).
   Result<ProjectSdg> ReviewSdg(std::int64_t project_id, const std::string& code,
                                bool accept, const std::string& actor);
+  // --- money and evidence (docs/finance.md; src/registry/finance.cc) ---
+  // Co-financing shares, planned against actual, and leverage of the lines
+  // of `scope`. Errors: kInvalidArgument (bad scope), kNotFound (unknown
+  // project, authority, country or theme; no funding line in the scope).
+  // Thread-safe.
+  Result<FinanceSummary> Finance(const FinanceScope& scope) const;
+  // Each rule of a call for projects checked on a project's planned lines,
+  // with the maximum grant. Errors: kNotFound (project, call),
+  // kInvalidArgument (bad call file). Thread-safe.
+  Result<Eligibility> CheckEligibility(const EligibilityOptions& options) const;
+  // The calls for projects of `calls_dir` ("" for DefaultCallsDir()), by
+  // id. Errors: kInvalidArgument (a bad call file).
+  Result<std::vector<CallRules>> Calls(const std::string& calls_dir = "") const;
+  // The APD declaration lines: own funds actually paid, by recipient and
+  // category, with the projects behind each line. Errors: kInvalidArgument,
+  // kNotFound (unknown authority or région; nothing paid that year).
+  // Thread-safe.
+  Result<ApdDeclaration> Apd(const ApdOptions& options) const;
+  // The same declaration as a file: format csv, xlsx or json.
+  Result<ExportBlob> ApdExport(const ApdOptions& options,
+                               const std::string& format) const;
+  // A report of an authority, a country, a theme or the whole atlas
+  // (src/registry/report.cc): its figures, then the file in options.out
+  // (written atomically). A scope with no record gives a report that says
+  // so. Errors: kInvalidArgument, kNotFound (unknown scope), kIo.
+  Result<ReportData> BuildReport(const ReportOptions& options) const;
+  // The rendered file in memory (options.out is ignored).
+  Result<ExportBlob> RenderReport(const ReportOptions& options) const;
+  Result<ReportSummary> Report(const ReportOptions& options) const;
 
  private:
   struct Impl;

@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "http/api.h"
+#include "http/finance_routes.h"
 #include "registry/json_format.h"
 
 namespace coopatlas::http {
@@ -429,6 +430,7 @@ void Api::AddRoutes() {
                        res.status = 200;
                        res.set_content(OpenApi(), "application/json");
                      }});
+  AddFinanceRoutes(registry_, &routes_);
 }
 
 std::string Api::OpenApi() const {

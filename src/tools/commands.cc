@@ -18,6 +18,7 @@
 #include "core/utf8.h"
 #include "http/server.h"
 #include "registry/json_format.h"
+#include "tools/finance_commands.h"
 #include "tools/records_commands.h"
 #include "tools/sdg_commands.h"
 
@@ -428,6 +429,7 @@ int Run(int argc, char** argv) {
   int record_exit = kExitUsage;
   AddRecordCommands(&app, import_cmd, default_db, &record_exit);
   AddSdgCommands(&app, default_db, &record_exit);
+  AddFinanceCommands(&app, default_db, &record_exit);
 
   std::string info_db = default_db;
   bool info_json = false;

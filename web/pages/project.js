@@ -9,6 +9,7 @@ import { mapSection, dataTable } from '../maps/frame.js';
 import { linkMap } from '../maps/world.js';
 import { exportSection } from '../components/exports.js';
 import { sdgReviewSection } from '../components/sdg_review.js';
+import { eligibilitySection } from '../components/eligibility.js';
 import { partnershipLinks } from '../maps/places.js';
 import {
   coords, authorityLink, authorityHref, countryLink, projectTitle, partnershipName, themeChips, isFrench, loadRecord,
@@ -45,6 +46,7 @@ export async function render({ view, params }) {
   }
   view.append(sdgReviewSection(id));
   view.append(section(t('proj.funding'), fundingTable(funding)));
+  if (funding.length) view.append(eligibilitySection(p.ref));
   view.append(h('div', { class: 'columns' },
     section(t('proj.participants'), participantList(participants)),
     section(t('proj.locations'), h('ul', { class: 'link-list' }, locations.map((l) => h('li', {},

@@ -10,5 +10,7 @@ import country from './country.mjs';
 import records from './records.mjs';
 import access from './access.mjs';
 import sdg from './sdg.mjs';
+import report from './report.mjs';
+import eligibility from './eligibility.mjs';
 
-export const scenarios = [...home, ...search, ...authority, ...language, ...country, ...records, ...access, ...sdg];
+export const scenarios = [...home, ...search, ...authority, ...language, ...country, ...records, ...access, ...sdg, ...report, ...eligibility];
