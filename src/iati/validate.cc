@@ -1,0 +1,62 @@
+#include "iati/validate.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace coopatlas::iati {
+
+Result<ValidationReport> ValidateFile(const std::string& path,
+                                      const ValidateOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  ValidationReport report;
+  report.file = path;
+  std::vector<Message> rule_messages;
+  std::int64_t suppressed = 0;
+  RuleOptions rules{options.codelists, options.today};
+  ReadOptions read{options.schema_dir};
+  COOPATLAS_ASSIGN_OR_RETURN(
+      ReadSummary summary,
+      ReadFile(path, read, [&](const Element& activity, bool schema_ok) {
+        if (!schema_ok || activity.name != "iati-activity") return;
+        if (rule_messages.size() < 10000) {
+          CheckActivity(activity, rules, &rule_messages);
+        } else {
+          std::vector<Message> more;
+          CheckActivity(activity, rules, &more);
+          suppressed += static_cast<std::int64_t>(more.size());
+        }
+      }));
+  report.root = summary.root;
+  report.version = summary.version;
+  report.bytes = summary.bytes;
+  report.activities = summary.activities;
+  report.fatal = summary.fatal;
+  report.suppressed = summary.suppressed + suppressed;
+  report.messages = std::move(summary.messages);
+  for (auto& m : rule_messages) report.messages.push_back(std::move(m));
+  std::stable_sort(
+      report.messages.begin(), report.messages.end(),
+      [](const Message& a, const Message& b) { return a.line < b.line; });
+  for (const auto& m : report.messages) {
+    if (m.rule == "0.3.1") report.schema_valid = false;
+    if (m.severity == "error") {
+      ++report.errors;
+    } else {
+      ++report.warnings;
+    }
+  }
+  if (report.fatal) report.schema_valid = false;
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  return report;
+}
+
+std::string FormatMessage(const std::string& file, const Message& m) {
+  return fmt::format("{}:{}: {} [{}]{}{} {}", file, m.line, m.severity, m.rule,
+                     m.activity.empty() ? "" : " ", m.activity, m.text);
+}
+
+}  // namespace coopatlas::iati
