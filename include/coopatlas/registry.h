@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coopatlas/iati.h"
 #include "coopatlas/model.h"
 #include "coopatlas/options.h"
 #include "coopatlas/resolve.h"
@@ -348,6 +349,20 @@ class Registry {
   // A French authority by code (INSEE, SIREN, département or région code).
   // Errors: kNotFound with a hint when the code is unknown.
   Result<AuthorityPage> ShowAuthority(const std::string& code) const;
+
+  // IATI 2.03 (docs/iati.md, src/registry/iati.cc). ValidateIati: XSD
+  // (streaming) and the standard's rules on any file, codelists from the
+  // database; an invalid file is a report with errors, not an error.
+  Result<IatiValidation> ValidateIati(const std::string& file,
+                                      const std::string& today = "") const;
+  // Writes the projects as IATI activities, validates the file, and keeps
+  // it only when valid (or with force). Errors: kInvalidArgument (options,
+  // or the checks' errors, listed), kIo.
+  Result<IatiExportReport> ExportIati(const IatiExportOptions& options) const;
+  // Streams the activities of an IATI file into projects, participants and
+  // funding lines (idempotent by iati-identifier), in one transaction.
+  // Errors: kInvalidArgument (not an IATI activity file), kNotFound.
+  Result<ImportReport> ImportIati(const IatiImportOptions& options);
 
  private:
   struct Impl;

@@ -17,6 +17,7 @@
 #include "core/utf8.h"
 #include "http/server.h"
 #include "registry/json_format.h"
+#include "tools/iati_commands.h"
 #include "tools/records_commands.h"
 
 namespace coopatlas::tools {
@@ -418,6 +419,7 @@ int Run(int argc, char** argv) {
 
   int record_exit = kExitUsage;
   AddRecordCommands(&app, import_cmd, default_db, &record_exit);
+  AddIatiCommands(&app, import_cmd, default_db, &record_exit);
 
   std::string info_db = default_db;
   bool info_json = false;
