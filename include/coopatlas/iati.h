@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,12 +33,17 @@ struct IatiValidation {
 };
 
 struct IatiExportOptions {
-  std::string publisher;  // reporting-org/@ref, e.g. "FR-INSEE-213505047"
+  // reporting-org/@ref, e.g. "FR-INSEE-213505047"; "" with an authority:
+  // FR-INSEE-<its SIREN>.
+  std::string publisher;
   // Prefix of French authorities' identifiers (prefix-SIREN); "" = the
   // publisher without its last "-part" (FR-INSEE for the example above).
   std::string id_prefix;
   std::string publisher_name;  // "" = the authority's name, or publisher
   std::string authority;       // only this French authority's projects
+  std::string country;         // only projects in or with this country
+  std::string since;           // only projects updated on or after
+  std::optional<std::int64_t> project_id, partnership_id;  // only these
   std::string out;
   std::string today;   // YYYY-MM-DD ("" = today, UTC)
   bool force = false;  // write even when the checks find errors

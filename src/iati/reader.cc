@@ -19,6 +19,10 @@ namespace {
 // Messages kept in one summary; further ones are counted, not kept.
 constexpr std::size_t kMaxMessages = 10000;
 
+// An activity's tree is kept in memory while it is checked: past this
+// size (text and attributes) reading stops, so memory stays bounded.
+constexpr std::size_t kMaxActivityBytes = std::size_t{32} << 20;
+
 constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
 
 // The directories libxml2 may read schema files from; everything else the
@@ -178,7 +182,7 @@ class Pass {
         return Status::Ok();
       }
       if (type == XML_READER_TYPE_ELEMENT) {
-        const std::string name = Chars(xmlTextReaderConstName(reader));
+        std::string name = Chars(xmlTextReaderConstName(reader));
         const int line =
             xmlGetLineNo(xmlTextReaderCurrentNode(reader)) > 0
                 ? static_cast<int>(
@@ -207,6 +211,7 @@ class Pass {
           current_ = Element{};
           current_messages_.clear();
           current_schema_ok_ = true;
+          current_bytes_ = 0;
           e = &current_;
           ++summary_->activities;
         } else if (open_ && !stack.empty()) {
@@ -214,12 +219,15 @@ class Pass {
           e = &stack.back()->children.back();
         }
         if (e == nullptr) continue;
-        e->name = name;
+        e->name = std::move(name);
         e->line = line;
         while (xmlTextReaderMoveToNextAttribute(reader) == 1) {
           e->attrs.emplace_back(Chars(xmlTextReaderConstName(reader)),
                                 Chars(xmlTextReaderConstValue(reader)));
+          current_bytes_ += e->attrs.back().second.size() + 32;
         }
+        current_bytes_ += 64;
+        if (current_bytes_ > kMaxActivityBytes) TooLarge(line);
         xmlTextReaderMoveToElement(reader);
         if (empty) {
           if (e == &current_) CloseActivity();
@@ -235,7 +243,13 @@ class Pass {
       } else if (type == XML_READER_TYPE_TEXT ||
                  type == XML_READER_TYPE_CDATA) {
         if (!stack.empty()) {
-          stack.back()->text += Chars(xmlTextReaderConstValue(reader));
+          const std::string text = Chars(xmlTextReaderConstValue(reader));
+          stack.back()->text += text;
+          current_bytes_ += text.size();
+          if (current_bytes_ > kMaxActivityBytes) {
+            TooLarge(
+                static_cast<int>(xmlTextReaderGetParserLineNumber(reader)));
+          }
         }
       }
       if (summary_->fatal) break;
@@ -262,6 +276,12 @@ class Pass {
   }
 
  private:
+  void TooLarge(int line) {
+    Add({"0.1.1", "error", ActivityIdentifier(current_), line,
+         "an activity larger than 32 MB: reading stopped (memory bound)"});
+    summary_->fatal = true;
+  }
+
   void CloseActivity() {
     open_ = false;
     pending_ = std::make_unique<Element>(std::move(current_));
@@ -277,6 +297,7 @@ class Pass {
   Element current_;
   std::vector<Message> current_messages_;
   bool current_schema_ok_ = true;
+  std::size_t current_bytes_ = 0;
   std::unique_ptr<Element> pending_;
   std::vector<Message> pending_messages_;
   bool pending_schema_ok_ = true;

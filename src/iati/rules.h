@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -20,15 +21,18 @@ class Codelists {
   void Add(const std::string& list, const std::string& code) {
     lists_[list].insert(code);
   }
-  bool Has(const std::string& list) const { return lists_.count(list) > 0; }
-  bool Contains(const std::string& list, const std::string& code) const {
+  bool Has(std::string_view list) const {
+    return lists_.find(list) != lists_.end();
+  }
+  // True when `code` is in `list`, or `list` is not loaded.
+  bool Contains(std::string_view list, const std::string& code) const {
     auto it = lists_.find(list);
     return it == lists_.end() || it->second.count(code) > 0;
   }
   bool empty() const { return lists_.empty(); }
 
  private:
-  std::map<std::string, std::unordered_set<std::string>> lists_;
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> lists_;
 };
 
 struct RuleOptions {

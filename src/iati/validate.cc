@@ -13,7 +13,8 @@ Result<ValidationReport> ValidateFile(const std::string& path,
   ValidationReport report;
   report.file = path;
   std::vector<Message> rule_messages;
-  std::int64_t suppressed = 0;
+  std::int64_t suppressed = 0, suppressed_errors = 0, suppressed_warnings = 0;
+  std::vector<Message> more;
   RuleOptions rules{options.codelists, options.today};
   ReadOptions read{options.schema_dir};
   COOPATLAS_ASSIGN_OR_RETURN(
@@ -23,9 +24,12 @@ Result<ValidationReport> ValidateFile(const std::string& path,
         if (rule_messages.size() < 10000) {
           CheckActivity(activity, rules, &rule_messages);
         } else {
-          std::vector<Message> more;
+          more.clear();
           CheckActivity(activity, rules, &more);
-          suppressed += static_cast<std::int64_t>(more.size());
+          for (const auto& m : more) {
+            ++suppressed;
+            ++(m.severity == "error" ? suppressed_errors : suppressed_warnings);
+          }
         }
       }));
   report.root = summary.root;
@@ -47,6 +51,10 @@ Result<ValidationReport> ValidateFile(const std::string& path,
       ++report.warnings;
     }
   }
+  // Messages not kept still count: the reader's are schema errors.
+  report.errors += summary.suppressed + suppressed_errors;
+  report.warnings += suppressed_warnings;
+  if (summary.suppressed > 0) report.schema_valid = false;
   if (report.fatal) report.schema_valid = false;
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)

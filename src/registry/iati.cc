@@ -341,9 +341,10 @@ std::string Summary(const iati::ValidationReport& r, std::size_t max) {
 }  // namespace
 
 Status IatiExportOptions::Validate() const {
-  if (publisher.empty()) {
+  if (publisher.empty() && authority.empty()) {
     return Status::InvalidArgument(
-        "no publisher (--publisher ORG-ID, e.g. FR-INSEE-<SIREN>)");
+        "no publisher (--publisher ORG-ID, e.g. FR-INSEE-<SIREN>, or "
+        "--authority CODE)");
   }
   if (publisher.find_first_of("/&|? \t") != std::string::npos) {
     return Status::InvalidArgument("publisher '" + publisher +
@@ -370,12 +371,17 @@ Result<IatiValidation> Registry::ValidateIati(const std::string& file,
 }
 
 Result<IatiExportReport> Registry::ExportIati(
-    const IatiExportOptions& options) const {
-  COOPATLAS_RETURN_IF_ERROR(options.Validate());
+    const IatiExportOptions& given) const {
+  COOPATLAS_RETURN_IF_ERROR(given.Validate());
+  IatiExportOptions options = given;
   const std::string today = Today(options.today);
   std::string reporting_name = options.publisher_name;
   std::string reporting_code;
   store::ProjectFilter filter;
+  filter.country = options.country;
+  filter.since = options.since;
+  filter.id = options.project_id;
+  filter.partnership_id = options.partnership_id;
   if (!options.authority.empty()) {
     COOPATLAS_ASSIGN_OR_RETURN(const resolve::Resolver* resolver,
                                impl_->GetResolver());
@@ -384,6 +390,23 @@ Result<IatiExportReport> Registry::ExportIati(
     if (reporting_name.empty()) reporting_name = c.name;
     reporting_code = c.code;
     filter.authority_code = c.code;
+    if (options.publisher.empty()) {
+      // The default publisher: FR-INSEE-<SIREN> (docs/iati.md).
+      std::string siren = IsSiren(c.code) ? c.code : "";
+      if (siren.empty()) {
+        std::lock_guard<std::mutex> lock(impl_->db_mutex);
+        COOPATLAS_ASSIGN_OR_RETURN(auto sirens, CommuneSirens(impl_->db.get()));
+        if (auto it = sirens.find(c.code); it != sirens.end()) {
+          siren = it->second;
+        }
+      }
+      if (siren.empty()) {
+        return Status::InvalidArgument(
+            "no SIREN known for " + c.name +
+            ": give the publisher's identifier (--publisher)");
+      }
+      options.publisher = "FR-INSEE-" + siren;
+    }
   }
   if (reporting_name.empty()) reporting_name = options.publisher;
   iati::Codelists lists;
@@ -405,9 +428,15 @@ Result<IatiExportReport> Registry::ExportIati(
     activities.reserve(projects.size());
     for (const Project& p : projects) activities.push_back(builder.Build(p));
   }
-  const std::string xml = iati::WriteActivities({}, activities);
   const std::string tmp = options.out + ".iati-tmp";
-  COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(tmp, xml));
+  std::int64_t bytes = 0;
+  {
+    const std::string xml = iati::WriteActivities({}, activities);
+    bytes = static_cast<std::int64_t>(xml.size());
+    COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(tmp, xml));
+  }
+  const auto count = static_cast<std::int64_t>(activities.size());
+  activities = {};
   auto checked = iati::ValidateFile(tmp, {SchemaDir(), &lists, today});
   std::error_code ec;
   if (!checked.ok()) {
@@ -417,8 +446,8 @@ Result<IatiExportReport> Registry::ExportIati(
   checked->file = options.out;
   IatiExportReport report;
   report.out = options.out;
-  report.activities = static_cast<std::int64_t>(activities.size());
-  report.bytes = static_cast<std::int64_t>(xml.size());
+  report.activities = count;
+  report.bytes = bytes;
   if (!checked->ok() && !options.force) {
     std::filesystem::remove(tmp, ec);
     return Status::InvalidArgument(

@@ -401,6 +401,8 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
     if (flags->export_options.format == "iati") {
       flags->iati.out = flags->export_options.out;
       flags->iati.authority = flags->filter.authority;
+      flags->iati.country = flags->filter.country;
+      flags->iati.since = flags->filter.since;
       *exit_code = RunIatiExport(*registry, flags->iati, flags->quiet);
       return;
     }
