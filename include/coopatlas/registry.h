@@ -359,6 +359,8 @@ class Registry {
   // it only when valid (or with force). Errors: kInvalidArgument (options,
   // or the checks' errors, listed), kIo.
   Result<IatiExportReport> ExportIati(const IatiExportOptions& options) const;
+  // The same file in memory (`out` ignored), for the API.
+  Result<ExportBlob> ExportIatiBytes(const IatiExportOptions& options) const;
   // Streams the activities of an IATI file into projects, participants and
   // funding lines (idempotent by iati-identifier), in one transaction.
   // Errors: kInvalidArgument (not an IATI activity file), kNotFound.

@@ -188,7 +188,8 @@ std::vector<std::string> EqualShares(std::size_t n) {
   if (n == 0) return out;
   const long total = 10000;  // hundredths of a percent
   const long each = total / static_cast<long>(n);
-  for (std::size_t i = 0; i + 1 < n; ++i) out.push_back(Decimal(each / 100.0));
+  for (std::size_t i = 0; i + 1 < n; ++i)
+    out.push_back(Decimal(static_cast<double>(each) / 100.0));
   out.push_back(Decimal(
       static_cast<double>(total - each * static_cast<long>(n - 1)) / 100.0));
   return out;

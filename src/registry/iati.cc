@@ -1,6 +1,9 @@
 // IATI 2.03: validation, export and import of projects (docs/iati.md).
 // The XML work is in src/iati; here: records in, records out.
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -463,6 +466,29 @@ Result<IatiExportReport> Registry::ExportIati(
   report.written = true;
   report.validation = ToPublic(std::move(*checked));
   return report;
+}
+
+Result<ExportBlob> Registry::ExportIatiBytes(
+    const IatiExportOptions& options) const {
+  namespace fs = std::filesystem;
+  IatiExportOptions o = options;
+  static std::atomic<int> counter{0};
+  o.out = (fs::temp_directory_path() /
+           ("coopatlas-iati-" + std::to_string(::getpid()) + "-" +
+            std::to_string(counter++) + ".xml"))
+              .string();
+  COOPATLAS_ASSIGN_OR_RETURN(IatiExportReport report, ExportIati(o));
+  auto bytes = core::ReadFile(o.out);
+  std::error_code ec;
+  fs::remove(o.out, ec);
+  if (!bytes.ok()) return bytes.status();
+  ExportBlob blob;
+  blob.bytes = std::move(*bytes);
+  blob.content_type = "application/xml";
+  blob.filename = "coopatlas-iati.xml";
+  blob.summary.projects = static_cast<std::size_t>(report.activities);
+  blob.summary.bytes = blob.bytes.size();
+  return blob;
 }
 
 }  // namespace coopatlas

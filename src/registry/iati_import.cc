@@ -292,7 +292,7 @@ class Importer {
   // The name of an organisation element (its first narrative).
   static std::string NameOf(const iati::Element& org) {
     for (const iati::Element* n : org.Children("narrative")) {
-      const std::string t = Trim(n->text);
+      std::string t = Trim(n->text);
       if (!t.empty()) return t;
     }
     return {};

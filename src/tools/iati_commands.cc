@@ -147,7 +147,7 @@ void AddIatiExportFlags(CLI::App* exp, IatiExportOptions* options) {
                 "iati: write the file even when the checks find errors");
 }
 
-int RunIatiExport(const Registry& registry, IatiExportOptions options,
+int RunIatiExport(const Registry& registry, const IatiExportOptions& options,
                   bool quiet) {
   auto report = registry.ExportIati(options);
   if (!report.ok()) return Fail(report.status());

@@ -19,7 +19,7 @@ void AddIatiCommands(CLI::App* app, CLI::App* import_cmd,
 void AddIatiExportFlags(CLI::App* exp, IatiExportOptions* options);
 
 // Runs `export --format iati`; returns the exit code.
-int RunIatiExport(const Registry& registry, IatiExportOptions options,
+int RunIatiExport(const Registry& registry, const IatiExportOptions& options,
                   bool quiet);
 
 }  // namespace coopatlas::tools
