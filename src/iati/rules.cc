@@ -15,7 +15,9 @@ namespace {
 class Checker {
  public:
   Checker(const Element& a, const RuleOptions& o, std::vector<Message>* out)
-      : a_(a), o_(o), out_(out), id_(ActivityIdentifier(a)) {}
+      : a_(a), o_(o), out_(out), id_(ActivityIdentifier(a)) {
+    for (const auto& c : a.children) kids_[c.name].push_back(&c);
+  }
 
   void Run() {
     Identifiers();
@@ -34,6 +36,13 @@ class Checker {
   }
 
  private:
+  // The activity's children named `name` (grouped once per activity).
+  const std::vector<const Element*>& Kids(std::string_view name) const {
+    static const std::vector<const Element*> kNone;
+    auto it = kids_.find(name);
+    return it == kids_.end() ? kNone : it->second;
+  }
+
   void Emit(const char* rule, const char* severity, int line,
             std::string text) {
     out_->push_back({rule, severity, id_, line, std::move(text)});
@@ -117,7 +126,7 @@ class Checker {
     }
     if (ref != nullptr && !id_.empty()) {
       bool prefixed = id_.rfind(*ref + "-", 0) == 0;
-      for (const Element* other : a_.Children("other-identifier")) {
+      for (const Element* other : Kids("other-identifier")) {
         const std::string* r = other->Attr("ref");
         if (other->AttrOr("type") == "B1" && r != nullptr &&
             id_.rfind(*r + "-", 0) == 0) {
@@ -142,7 +151,7 @@ class Checker {
       NoSpaces("1.14.1", ref, rep->line, "reporting-org/@ref");
       NoSymbols("1.14.13", ref, rep->line, "reporting-org/@ref");
     }
-    for (const Element* other : a_.Children("other-identifier")) {
+    for (const Element* other : Kids("other-identifier")) {
       if (other->AttrOr("type") == "A3") {
         NoSpaces("1.6.1", other->Attr("ref"), other->line,
                  "other-identifier/@ref");
@@ -161,7 +170,7 @@ class Checker {
         }
       }
     }
-    for (const Element* rel : a_.Children("related-activity")) {
+    for (const Element* rel : Kids("related-activity")) {
       NoSpaces("1.7.1", rel->Attr("ref"), rel->line, "related-activity/@ref");
     }
   }
@@ -170,7 +179,7 @@ class Checker {
   // the percentages adding up to 100, a single one at 100 or without.
   void Sectors() {
     std::map<std::string, std::vector<const Element*>> by_vocab;
-    const auto sectors = a_.Children("sector");
+    const auto sectors = Kids("sector");
     for (const Element* s : sectors) by_vocab[Vocabulary(*s)].push_back(s);
     for (const auto& [vocab, list] : by_vocab) {
       int with_pct = 0;
@@ -218,7 +227,7 @@ class Checker {
       }
     }
     std::size_t transactions_with = 0;
-    const auto transactions = a_.Children("transaction");
+    const auto transactions = Kids("transaction");
     for (const Element* t : transactions) {
       if (t->Child("sector")) ++transactions_with;
     }
@@ -244,8 +253,8 @@ class Checker {
   }
 
   void Countries() {
-    const auto countries = a_.Children("recipient-country");
-    const auto regions = a_.Children("recipient-region");
+    const auto countries = Kids("recipient-country");
+    const auto regions = Kids("recipient-region");
     double country_sum = 0;
     int country_pct = 0;
     for (const Element* c : countries) {
@@ -317,7 +326,7 @@ class Checker {
         }
       }
     }
-    const auto transactions = a_.Children("transaction");
+    const auto transactions = Kids("transaction");
     std::size_t located = 0;
     for (const Element* t : transactions) {
       if (t->Child("recipient-country") || t->Child("recipient-region")) {
@@ -374,12 +383,12 @@ class Checker {
   }
 
   void Narratives() {
-    for (const Element* t : a_.Children("title")) {
+    for (const Element* t : Kids("title")) {
       if (!HasNarrativeText(*t)) {
         Error("4.3.1", t->line, "the title has no narrative text");
       }
     }
-    for (const Element* d : a_.Children("description")) {
+    for (const Element* d : Kids("description")) {
       if (!HasNarrativeText(*d)) {
         Error("4.4.1", d->line, "the description has no narrative text");
       }
@@ -388,7 +397,7 @@ class Checker {
 
   void Dates() {
     std::map<std::string, const Element*> dates;
-    for (const Element* d : a_.Children("activity-date")) {
+    for (const Element* d : Kids("activity-date")) {
       dates.emplace(d->AttrOr("type"), d);
     }
     if (dates.count("1") == 0 && dates.count("2") == 0) {
@@ -428,7 +437,7 @@ class Checker {
       Error("11.1.1", a_.line,
             fmt::format("last-updated-datetime {} is in the future", updated));
     }
-    for (const Element* t : a_.Children("transaction")) {
+    for (const Element* t : Kids("transaction")) {
       if (const Element* d = t->Child("transaction-date")) {
         const std::string when = Day(d->Attr("iso-date"));
         if (Future(when)) {
@@ -454,7 +463,7 @@ class Checker {
   }
 
   void Organisations() {
-    for (const Element* p : a_.Children("participating-org")) {
+    for (const Element* p : Kids("participating-org")) {
       OrgRef(*p, "1.8.1", "1.8.13", "participating-org/@ref");
       NoSpaces("1.9.1", p->Attr("activity-id"), p->line,
                "participating-org/@activity-id");
@@ -464,8 +473,8 @@ class Checker {
               "narrative");
       }
     }
-    auto flows = a_.Children("transaction");
-    for (const Element* pd : a_.Children("planned-disbursement")) {
+    auto flows = Kids("transaction");
+    for (const Element* pd : Kids("planned-disbursement")) {
       flows.push_back(pd);
     }
     for (const Element* t : flows) {
@@ -493,7 +502,7 @@ class Checker {
   }
 
   void PolicyMarkers() {
-    for (const Element* p : a_.Children("policy-marker")) {
+    for (const Element* p : Kids("policy-marker")) {
       const std::string vocab = Vocabulary(*p);
       if (vocab == "99" && !p->Child("narrative")) {
         Error("6.13.1", p->line,
@@ -531,8 +540,8 @@ class Checker {
   }
 
   void Budgets() {
-    for (const Element* b : a_.Children("budget")) Period(*b, true);
-    for (const Element* p : a_.Children("planned-disbursement")) {
+    for (const Element* b : Kids("budget")) Period(*b, true);
+    for (const Element* p : Kids("planned-disbursement")) {
       Period(*p, false);
     }
   }
@@ -550,7 +559,7 @@ class Checker {
       return true;
     };
     for (const char* kind : {"budget", "planned-disbursement", "transaction"}) {
-      for (const Element* h : a_.Children(kind)) {
+      for (const Element* h : Kids(kind)) {
         if (!check(h)) return;
       }
     }
@@ -577,7 +586,7 @@ class Checker {
   }
 
   void Results() {
-    for (const Element* r : a_.Children("result")) {
+    for (const Element* r : Kids("result")) {
       const bool result_ref = r->Child("reference") != nullptr;
       for (const Element* ind : r->Children("indicator")) {
         const std::string measure = ind->AttrOr("measure");
@@ -604,7 +613,7 @@ class Checker {
 
   void AidTypes() {
     std::map<std::string, int> defaults;
-    for (const Element* d : a_.Children("default-aid-type")) {
+    for (const Element* d : Kids("default-aid-type")) {
       ++defaults[Vocabulary(*d)];
     }
     if (!defaults.empty() && defaults.count("1") == 0) {
@@ -618,7 +627,7 @@ class Checker {
                 fmt::format("{} default aid types of vocabulary {}", n, vocab));
       }
     }
-    for (const Element* t : a_.Children("transaction")) {
+    for (const Element* t : Kids("transaction")) {
       std::map<std::string, int> types;
       for (const Element* d : t->Children("aid-type")) ++types[Vocabulary(*d)];
       if (!types.empty() && types.count("1") == 0) {
@@ -674,26 +683,26 @@ class Checker {
     if (const Element* r = a_.Child("reporting-org")) {
       Code("OrganisationType", *r, "type");
     }
-    for (const Element* p : a_.Children("participating-org")) {
+    for (const Element* p : Kids("participating-org")) {
       Code("OrganisationRole", *p, "role");
       Code("OrganisationType", *p, "type");
       Code("CRSChannelCode", *p, "crs-channel-code");
     }
-    for (const Element* d : a_.Children("description")) {
+    for (const Element* d : Kids("description")) {
       Code("DescriptionType", *d, "type");
     }
     ChildCode(a_, "activity-status", "ActivityStatus");
     ChildCode(a_, "activity-scope", "ActivityScope");
-    for (const Element* d : a_.Children("activity-date")) {
+    for (const Element* d : Kids("activity-date")) {
       Code("ActivityDateType", *d, "type");
     }
-    for (const Element* c : a_.Children("recipient-country")) {
+    for (const Element* c : Kids("recipient-country")) {
       Code("Country", *c, "code");
     }
-    for (const Element* r : a_.Children("recipient-region")) {
+    for (const Element* r : Kids("recipient-region")) {
       if (Vocabulary(*r) == "1") Code("Region", *r, "code");
     }
-    for (const Element* s : a_.Children("sector")) {
+    for (const Element* s : Kids("sector")) {
       Code("SectorVocabulary", *s, "vocabulary");
       const std::string vocab = Vocabulary(*s);
       if (vocab == "1") Code("Sector", *s, "code");
@@ -701,12 +710,12 @@ class Checker {
       if (vocab == "7") Code("UNSDG-Goals", *s, "code");
       if (vocab == "8") Code("UNSDG-Targets", *s, "code");
     }
-    for (const Element* t : a_.Children("tag")) {
+    for (const Element* t : Kids("tag")) {
       const std::string vocab = t->AttrOr("vocabulary");
       if (vocab == "2") Code("UNSDG-Goals", *t, "code");
       if (vocab == "3") Code("UNSDG-Targets", *t, "code");
     }
-    for (const Element* p : a_.Children("policy-marker")) {
+    for (const Element* p : Kids("policy-marker")) {
       if (Vocabulary(*p) == "1") {
         Code("PolicyMarker", *p, "code");
         Code("PolicySignificance", *p, "significance");
@@ -716,14 +725,14 @@ class Checker {
     ChildCode(a_, "default-flow-type", "FlowType");
     ChildCode(a_, "default-finance-type", "FinanceType");
     ChildCode(a_, "default-tied-status", "TiedStatus");
-    for (const Element* t : a_.Children("default-aid-type")) {
+    for (const Element* t : Kids("default-aid-type")) {
       if (Vocabulary(*t) == "1") Code("AidType", *t, "code");
     }
-    for (const Element* b : a_.Children("budget")) {
+    for (const Element* b : Kids("budget")) {
       Code("BudgetType", *b, "type");
       Code("BudgetStatus", *b, "status");
     }
-    for (const Element* t : a_.Children("transaction")) {
+    for (const Element* t : Kids("transaction")) {
       ChildCode(*t, "transaction-type", "TransactionType");
       for (const Element* s : t->Children("sector")) {
         if (Vocabulary(*s) == "1") Code("Sector", *s, "code");
@@ -738,7 +747,7 @@ class Checker {
       }
       Flows(*t);
     }
-    for (const Element* l : a_.Children("location")) {
+    for (const Element* l : Kids("location")) {
       ChildCode(*l, "exactness", "GeographicExactness");
       ChildCode(*l, "location-class", "GeographicLocationClass");
       ChildCode(*l, "feature-designation", "LocationType");
@@ -746,12 +755,13 @@ class Checker {
         Code("GeographicVocabulary", *id, "vocabulary");
       }
     }
-    for (const Element* d : a_.Children("document-link")) {
+    for (const Element* d : Kids("document-link")) {
       ChildCode(*d, "category", "DocumentCategory");
     }
   }
 
   const Element& a_;
+  std::map<std::string_view, std::vector<const Element*>, std::less<>> kids_;
   const RuleOptions& o_;
   std::vector<Message>* out_;
   std::string id_;
