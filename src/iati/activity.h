@@ -48,7 +48,7 @@ struct Transaction {
 struct Activity {
   std::string identifier;
   Org reporting;
-  std::vector<Narrative> title, description;
+  std::vector<Narrative> title, description;  // no description: the title
   std::vector<Org> participants;
   std::string status;  // ActivityStatus code
   std::vector<std::pair<std::string, std::string>> dates;  // type, ISO date

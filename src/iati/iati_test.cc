@@ -2,6 +2,8 @@
 // decentralised-cooperation files (tests/data/iati/SOURCE.md).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -10,6 +12,7 @@
 
 #include "core/csv.h"
 #include "core/file.h"
+#include "iati/activity.h"
 #include "iati/reader.h"
 #include "iati/validate.h"
 
@@ -146,6 +149,69 @@ TEST(IatiRules, TheFutureIsRelativeToToday) {
   EXPECT_TRUE(rules.count("11.1.4")) << before.messages.size();
   EXPECT_TRUE(rules.count("11.2.1"));
   EXPECT_TRUE(rules.count("11.1.1"));
+}
+
+// A file written in a fresh temporary directory.
+class TempDirForWriter {
+ public:
+  TempDirForWriter()
+      : path_(fs::temp_directory_path() /
+              ("iati-writer-" + std::to_string(::getpid()))) {
+    fs::create_directories(path_);
+  }
+  ~TempDirForWriter() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string Write(const std::string& content) {
+    const std::string p = (path_ / "a.xml").string();
+    std::ofstream(p) << content;
+    return p;
+  }
+
+ private:
+  fs::path path_;
+};
+
+TEST(IatiWriter, SharesAddUpToExactlyOneHundred) {
+  EXPECT_EQ(EqualShares(1), std::vector<std::string>({"100"}));
+  EXPECT_EQ(EqualShares(2), std::vector<std::string>({"50", "50"}));
+  EXPECT_EQ(EqualShares(3),
+            std::vector<std::string>({"33.33", "33.33", "33.34"}));
+  EXPECT_EQ(EqualShares(7).back(), "14.32");  // 6 x 14.28 + 14.32
+  EXPECT_EQ(Decimal(12.5), "12.5");
+  EXPECT_EQ(Decimal(0.004), "0");
+}
+
+TEST(IatiWriter, AWrittenActivityPassesTheSchemaAndTheRules) {
+  Activity a;
+  a.identifier = "FR-INSEE-213505047-P&1";  // escaped, and rule 1.3.13
+  a.reporting = {"FR-INSEE-213505047", "11", "", "", {{"", "Rennes"}}};
+  a.title = {{"", "Eau <potable>"}, {"en", "Water"}};
+  a.participants = {{"", "11", "4", "12002", {{"", "Kaffrine"}}}};
+  a.status = "2";
+  a.dates = {{"2", "2024-01-15"}, {"3", "2026-12-31"}};
+  a.countries = {{"", "SN", "50"}, {"", "ML", "50"}};
+  a.locations = {{"Kaffrine", std::make_pair(14.1, -15.5)}};
+  a.sectors = {{"1", "14030", "100"}, {"7", "6", "100"}};
+  a.budgets = {{"1", "1", "2024-01-01", "2024-12-31", "1000.5"}};
+  a.transactions = {{"T1",
+                     "3",
+                     "2024-06-30",
+                     "500",
+                     "budget-general",
+                     {"", "11", "", "", {{"", "Rennes"}}},
+                     {}}};
+  TempDirForWriter dir;
+  const std::string path = dir.Write(WriteActivities({}, {a}));
+  const Codelists lists = LoadCodelists();
+  const ValidationReport r = Validate(path, &lists);
+  std::string all;
+  for (const auto& m : r.messages) all += FormatMessage(path, m) + "\n";
+  EXPECT_TRUE(r.schema_valid) << all;
+  std::set<std::string> rules;
+  for (const auto& m : r.messages) rules.insert(m.rule);
+  EXPECT_EQ(rules, std::set<std::string>({"1.3.13"}));
 }
 
 class TempDir {

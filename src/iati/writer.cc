@@ -90,11 +90,10 @@ void WriteActivity(Out& o, const FileHeader& h, const Activity& a) {
   o.Raw("  <title>\n");
   o.Narratives(a.title, "   ");
   o.Raw("  </title>\n");
-  if (!a.description.empty()) {
-    o.Raw("  <description type=\"1\">\n");
-    o.Narratives(a.description, "   ");
-    o.Raw("  </description>\n");
-  }
+  // The 2.03 schema requires a description: without one, the title.
+  o.Raw("  <description type=\"1\">\n");
+  o.Narratives(a.description.empty() ? a.title : a.description, "   ");
+  o.Raw("  </description>\n");
   for (const auto& p : a.participants) {
     o.OrgElement("participating-org", p, "  ", "   ");
   }
