@@ -164,7 +164,7 @@ class TempDirForWriter {
     fs::remove_all(path_, ec);
   }
   std::string Write(const std::string& content) {
-    const std::string p = (path_ / "a.xml").string();
+    std::string p = (path_ / "a.xml").string();
     std::ofstream(p) << content;
     return p;
   }
@@ -226,7 +226,7 @@ class TempDir {
     fs::remove_all(path_, ec);
   }
   std::string Write(const std::string& name, const std::string& content) {
-    const std::string p = (path_ / name).string();
+    std::string p = (path_ / name).string();
     std::ofstream(p) << content;
     return p;
   }
