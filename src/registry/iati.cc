@@ -227,6 +227,12 @@ class ActivityBuilder {
           org.ref = o_.publisher;
         } else if (!siren.empty()) {
           org.ref = prefix_ + "-" + siren;
+        } else if (authority->kind != "departement" &&
+                   authority->kind != "region" &&
+                   !authority->departement.empty()) {
+          // No SIREN (some overseas communes): the département tells it
+          // from homonyms ("Arue (987)"), as the resolver reads it.
+          org.names[0].text += " (" + authority->departement + ")";
         }
       } else {
         org.crs_channel = "12002";
