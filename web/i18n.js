@@ -193,6 +193,7 @@ const DICT = {
     'export.xlsx': 'Classeur Excel (XLSX)',
     'export.json': 'JSON',
     'export.geojson': 'GeoJSON',
+    'export.iati': 'IATI',
 
     'none': '—',
     'from.to': 'du {a} au {b}',
@@ -385,6 +386,7 @@ const DICT = {
     'export.xlsx': 'Excel workbook (XLSX)',
     'export.json': 'JSON',
     'export.geojson': 'GeoJSON',
+    'export.iati': 'IATI',
 
     'none': '—',
     'from.to': 'from {a} to {b}',

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "coopatlas/finance.h"
+#include "coopatlas/iati.h"
 #include "coopatlas/model.h"
 #include "coopatlas/options.h"
 #include "coopatlas/report.h"
@@ -416,6 +417,21 @@ class Registry {
   // The rendered file in memory (options.out is ignored).
   Result<ExportBlob> RenderReport(const ReportOptions& options) const;
   Result<ReportSummary> Report(const ReportOptions& options) const;
+  // IATI 2.03 (docs/iati.md, src/registry/iati.cc). ValidateIati: XSD
+  // (streaming) and the standard's rules on any file, codelists from the
+  // database; an invalid file is a report with errors, not an error.
+  Result<IatiValidation> ValidateIati(const std::string& file,
+                                      const std::string& today = "") const;
+  // Writes the projects as IATI activities, validates the file, and keeps
+  // it only when valid (or with force). Errors: kInvalidArgument (options,
+  // or the checks' errors, listed), kIo.
+  Result<IatiExportReport> ExportIati(const IatiExportOptions& options) const;
+  // The same file in memory (`out` ignored), for the API.
+  Result<ExportBlob> ExportIatiBytes(const IatiExportOptions& options) const;
+  // Streams the activities of an IATI file into projects, participants and
+  // funding lines (idempotent by iati-identifier), in one transaction.
+  // Errors: kInvalidArgument (not an IATI activity file), kNotFound.
+  Result<ImportReport> ImportIati(const IatiImportOptions& options);
 
  private:
   struct Impl;

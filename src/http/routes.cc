@@ -377,8 +377,13 @@ void Api::AddRoutes() {
   routes_.push_back(
       {"GET",
        "/api/v1/export",
-       "partnerships and projects as a CSV, JSON, GeoJSON or XLSX file",
-       {P{"format", "query", "string", true, "csv, json, geojson or xlsx"},
+       "partnerships and projects as a CSV, JSON, GeoJSON or XLSX file, or "
+       "projects as IATI 2.03 activities (docs/iati.md)",
+       {P{"format", "query", "string", true,
+          "csv, json, geojson, xlsx or iati"},
+        P{"publisher", "query", "string", false,
+          "iati: reporting organisation identifier (default: FR-INSEE-"
+          "<SIREN> of the authority, else FR-COOPATLAS)"},
         P{"table", "query", "string", false,
           "csv: partnerships, projects or funding"},
         P{"excel", "query", "boolean", false, "csv for French Excel"},
@@ -411,6 +416,25 @@ void Api::AddRoutes() {
                int project, IntParam(req, "project", 0, 1, 2000000000));
            if (partnership > 0) o.filter.partnership_id = partnership;
            if (project > 0) o.filter.project_id = project;
+           if (o.format == "iati") {
+             IatiExportOptions io;
+             COOPATLAS_ASSIGN_OR_RETURN(io.publisher, Text(req, "publisher"));
+             io.authority = o.filter.authority;
+             if (io.publisher.empty() && io.authority.empty()) {
+               io.publisher = "FR-COOPATLAS";
+             }
+             io.country = o.filter.country;
+             io.since = o.filter.since;
+             io.project_id = o.filter.project_id;
+             io.partnership_id = o.filter.partnership_id;
+             COOPATLAS_ASSIGN_OR_RETURN(ExportBlob iati,
+                                        registry_->ExportIatiBytes(io));
+             res.status = 200;
+             res.set_header("Content-Disposition",
+                            "attachment; filename=\"" + iati.filename + "\"");
+             res.set_content(iati.bytes, iati.content_type);
+             return Status::Ok();
+           }
            COOPATLAS_ASSIGN_OR_RETURN(ExportBlob blob,
                                       registry_->ExportBytes(o));
            res.status = 200;

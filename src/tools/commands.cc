@@ -19,6 +19,7 @@
 #include "http/server.h"
 #include "registry/json_format.h"
 #include "tools/finance_commands.h"
+#include "tools/iati_commands.h"
 #include "tools/records_commands.h"
 #include "tools/sdg_commands.h"
 
@@ -430,6 +431,7 @@ int Run(int argc, char** argv) {
   AddRecordCommands(&app, import_cmd, default_db, &record_exit);
   AddSdgCommands(&app, default_db, &record_exit);
   AddFinanceCommands(&app, default_db, &record_exit);
+  AddIatiCommands(&app, import_cmd, default_db, &record_exit);
 
   std::string info_db = default_db;
   bool info_json = false;

@@ -12,6 +12,7 @@
 #include "ingest/projects.h"
 #include "registry/json_format.h"
 #include "tools/commands.h"
+#include "tools/iati_commands.h"
 
 namespace coopatlas::tools {
 namespace {
@@ -31,6 +32,7 @@ struct Flags {
   SynthOptions synth;
   RecordFilter filter;
   ExportOptions export_options;
+  IatiExportOptions iati;
 };
 
 std::string Euros(std::int64_t cents) {
@@ -381,7 +383,7 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
   CLI::App* exp = app->add_subcommand(
       "export", "partnerships and projects as CSV, JSON, GeoJSON or XLSX");
   exp->add_option("--format", flags->export_options.format,
-                  "csv, json (lossless), geojson or xlsx")
+                  "csv, json (lossless), geojson, xlsx or iati")
       ->required();
   exp->add_option("--table", flags->export_options.table,
                   "csv: partnerships (default), projects or funding");
@@ -392,9 +394,18 @@ void AddRecordCommands(CLI::App* app, CLI::App* import_cmd,
   exp->add_option("--db", flags->db, "database file");
   exp->add_flag("-q,--quiet", flags->quiet, "print nothing");
   AddFilterFlags(exp, flags.get());
+  AddIatiExportFlags(exp, &flags->iati);
   exp->callback([flags, exit_code] {
     auto registry = OpenOrFail(flags->db, true, exit_code);
     if (!registry) return;
+    if (flags->export_options.format == "iati") {
+      flags->iati.out = flags->export_options.out;
+      flags->iati.authority = flags->filter.authority;
+      flags->iati.country = flags->filter.country;
+      flags->iati.since = flags->filter.since;
+      *exit_code = RunIatiExport(*registry, flags->iati, flags->quiet);
+      return;
+    }
     flags->export_options.filter = flags->filter;
     auto summary = registry->Export(flags->export_options);
     if (!summary.ok()) {

@@ -11,6 +11,7 @@ const FORMATS = [
   ['xlsx', {}, 'export.xlsx', 'xlsx'],
   ['json', {}, 'export.json', 'json'],
   ['geojson', {}, 'export.geojson', 'geojson'],
+  ['iati', {}, 'export.iati', 'xml'],
 ];
 
 /** A section of export links; `filters` e.g. {authority: '35238'}. */

@@ -9,6 +9,7 @@ import { t, itemLabel, formatNumber } from '../i18n.js';
 import { loadLabels, label, numericOf } from '../labels.js';
 import { mapSection, dataTable } from '../maps/frame.js';
 import { worldChoropleth } from '../maps/world.js';
+import { exportSection } from '../components/exports.js';
 
 // Filters of the API (docs/http.md), in the order the facets are shown.
 export const DIMENSIONS = ['type', 'country', 'world_region', 'fr_region', 'departement',
@@ -65,8 +66,18 @@ export async function render({ view, query }) {
         sortLinks(query),
         resultList(body.results ?? []),
         pager(query, body),
-        resultsMap(query, facets.country ?? []))),
+        resultsMap(query, facets.country ?? []),
+        searchExports(query))),
   ].filter(Boolean));
+}
+
+// Exports of the records behind the search: the export filters by one
+// country (not by the words of the search), so the links carry the country
+// when exactly one is selected.
+function searchExports(query) {
+  const countries = query.getAll('country').filter((v) => v !== '');
+  const filters = countries.length === 1 ? { country: countries[0] } : {};
+  return exportSection(filters, `coopatlas-${filters.country ?? 'tout'}`);
 }
 
 // The label of a facet value: the API's, else ours.

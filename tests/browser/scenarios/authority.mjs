@@ -51,6 +51,10 @@ export default [{
     expect(hrefs.every((h) => h.startsWith('/api/v1/export?') && h.includes(`authority=${CODE}`)), `export links: ${hrefs.join(' ')}`);
     const res = await fetch(base + hrefs[0], { signal: AbortSignal.timeout(15_000) });
     expect(res.ok && (await res.text()).length > 0, `${hrefs[0]}: HTTP ${res.status}`);
+    const iati = hrefs.find((h) => h.includes('format=iati'));
+    expect(iati, 'no IATI export link');
+    const xml = await (await fetch(base + iati, { signal: AbortSignal.timeout(15_000) })).text();
+    expect(xml.includes('<iati-activities version="2.03">'), `${iati}: not an IATI file`);
     await shot('authority-rennes');
   },
 }];

@@ -35,6 +35,12 @@ export default [{
     expect(totalCents === sum, `totals ${totalCents} ≠ sum of the lines ${sum}`);
     if ((p.themes ?? []).length) expect(await page.locator('.chips a[href^="/recherche?theme="]').count() === p.themes.length, 'themes missing');
     expect(await page.locator('a.export-link').count() >= 4, 'no export links');
+    // The IATI button downloads this project as an IATI 2.03 activity.
+    const iati = await page.getAttribute('a.export-link[data-format="iati"]', 'href');
+    expect(iati && iati.includes(`project=${hit.id}`), `IATI export link: ${iati}`);
+    const xml = await (await fetch(base + iati, { signal: AbortSignal.timeout(15_000) })).text();
+    expect(xml.includes('<iati-activities version="2.03">') && xml.split('<iati-activity ').length === 2,
+      `${iati}: not one IATI activity`);
     await shot('project');
   },
 }, {

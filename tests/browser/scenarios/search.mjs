@@ -55,6 +55,9 @@ export default [{
     expect(await page.getAttribute('[data-facet="country"][data-value="SN"]', 'aria-current') === 'true',
       'the active facet is not marked');
     expect(await page.locator('.active-filters a').count() >= 1, 'no active-filter chip');
+    // The IATI button exports the projects of the selected country.
+    const iati = await page.getAttribute('a.export-link[data-format="iati"]', 'href');
+    expect(iati && iati.includes('country=SN'), `IATI export link: ${iati}`);
     await shot('search-eau-sn');
 
     // Sort by date: a link, state in the URL.

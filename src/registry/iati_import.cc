@@ -1,0 +1,612 @@
+// `coopatlas import iati`: streams the activities of an IATI file into
+// projects, participants and funding lines (docs/iati.md).
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+#include "iati/reader.h"
+#include "iati/rules.h"
+#include "registry/import_common.h"
+#include "registry/registry_impl.h"
+#include "store/records.h"
+#include "store/writer.h"
+#include "text/fold.h"
+
+namespace coopatlas {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+std::string Upper(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+std::string Trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// The imported project's status from an ActivityStatus code.
+std::optional<std::string> StatusOf(const std::string& code) {
+  if (code == "1") return "planned";
+  if (code == "2") return "ongoing";
+  if (code == "3" || code == "4") return "completed";
+  if (code == "5") return "cancelled";
+  if (code == "6") return "suspended";
+  return std::nullopt;
+}
+
+std::string RoleName(int role) {
+  switch (role) {
+    case 1:
+      return "funder";
+    case 2:
+      return "lead";
+    default:
+      return "partner";
+  }
+}
+
+// An organisation as the import places it: a French authority, a foreign
+// authority, or an actor.
+struct Entity {
+  std::optional<AuthorityRef> authority;
+  std::optional<Actor> actor;
+};
+
+class Importer {
+ public:
+  Importer(const IatiImportOptions& o, const resolve::Resolver& resolver,
+           const Places& places, const iati::Codelists& lists,
+           store::Writer* writer, std::int64_t run, ImportReport* report,
+           const std::map<std::string, std::string>& siren_to_code)
+      : o_(o),
+        resolver_(resolver),
+        places_(places),
+        lists_(lists),
+        writer_(writer),
+        run_(run),
+        report_(report),
+        siren_to_code_(siren_to_code) {}
+
+  // Imports one activity; the first error stops the import.
+  Status Activity(const iati::Element& a) {
+    ++report_->lines;
+    const std::string id = iati::ActivityIdentifier(a);
+    where_ = o_.file + ":" + std::to_string(a.line);
+    if (id.empty()) {
+      Warn("an activity without iati-identifier: skipped");
+      return Status::Ok();
+    }
+    where_ += " (" + id + ")";
+    prefix_ = o_.id_prefix;
+    if (prefix_.empty()) {
+      if (const iati::Element* r = a.Child("reporting-org")) {
+        const std::string ref = Trim(r->AttrOr("ref"));
+        const auto dash = ref.rfind('-');
+        if (dash != std::string::npos) prefix_ = ref.substr(0, dash);
+      }
+    }
+    Project p;
+    p.ref = id;
+    std::string lang = a.AttrOr("xml:lang");
+    if (!lang.empty() && lang != Lower(lang)) {
+      Warn("xml:lang '" + lang + "' in upper case: read as '" + Lower(lang) +
+           "'");
+    }
+    lang = lang.empty() ? default_lang_ : Lower(lang);
+    Texts(a.Child("title"), lang, &p.title_fr, &p.title_en);
+    const iati::Element* description = nullptr;
+    for (const iati::Element* d : a.Children("description")) {
+      if (d->AttrOr("type", "1") == "1") {
+        description = d;
+        break;
+      }
+    }
+    Texts(description, lang, &p.description_fr, &p.description_en);
+    if (p.title_fr.empty()) p.title_fr = p.title_en.empty() ? id : p.title_en;
+    if (p.title_en == p.title_fr) p.title_en.clear();
+    p.status = "ongoing";
+    if (const iati::Element* s = a.Child("activity-status")) {
+      if (auto status = StatusOf(s->AttrOr("code"))) {
+        p.status = *status;
+      } else {
+        Warn("unknown activity-status '" + s->AttrOr("code") +
+             "': read as ongoing");
+      }
+    }
+    for (const iati::Element* d : a.Children("activity-date")) {
+      const std::string type = d->AttrOr("type");
+      const std::string date = d->AttrOr("iso-date").substr(0, 10);
+      if (type == "2" || (type == "1" && p.started_on.empty())) {
+        p.started_on = date;
+      }
+      if (type == "4" || (type == "3" && p.ended_on.empty())) {
+        p.ended_on = date;
+      }
+    }
+    // Countries, then the located places (in the first country).
+    std::vector<std::string> countries;
+    for (const iati::Element* c : a.Children("recipient-country")) {
+      const std::string code = Upper(c->AttrOr("code"));
+      if (code != c->AttrOr("code")) {
+        Warn("country code '" + c->AttrOr("code") + "' read as '" + code + "'");
+      }
+      if (!lists_.Contains("Country", code)) {
+        Warn("unknown country code '" + code + "': skipped");
+        continue;
+      }
+      countries.push_back(code);
+      p.locations.push_back(
+          {code, std::nullopt, "", std::nullopt, std::nullopt});
+    }
+    const std::string first_country = countries.empty() ? "" : countries[0];
+    for (const iati::Element* l : a.Children("location")) {
+      ProjectLocation loc{first_country, std::nullopt, "", std::nullopt,
+                          std::nullopt};
+      if (const iati::Element* n = l->Child("name")) {
+        std::string unused;
+        Texts(n, lang, &loc.name, &unused);
+        if (loc.name.empty()) loc.name = unused;
+      }
+      if (const iati::Element* point = l->Child("point")) {
+        const iati::Element* pos = point->Child("pos");
+        double lat = 0, lng = 0;
+        if (pos == nullptr || Trim(pos->text).empty()) {
+          Warn("an empty <point> (line " + std::to_string(point->line) +
+               "): no coordinates");
+        } else if (std::sscanf(pos->text.c_str(), "%lf %lf", &lat, &lng) != 2 ||
+                   std::fabs(lat) > 90 || std::fabs(lng) > 180) {
+          Warn("<pos> '" + Trim(pos->text) + "' (line " +
+               std::to_string(pos->line) + ") is not 'lat lng': ignored");
+        } else {
+          loc.lat = lat;
+          loc.lng = lng;
+        }
+      }
+      if (loc.name.empty() && !loc.lat) continue;
+      p.locations.push_back(std::move(loc));
+    }
+    Sectors(a, &p);
+    COOPATLAS_RETURN_IF_ERROR(Participants(a, first_country, &p));
+    Entity reporting;
+    if (const iati::Element* r = a.Child("reporting-org")) {
+      COOPATLAS_ASSIGN_OR_RETURN(reporting, Place(*r, first_country, "11002"));
+    }
+    const store::Provenance provenance{o_.file, run_, false};
+    COOPATLAS_ASSIGN_OR_RETURN(auto r,
+                               store::PutProject(writer_, p, provenance));
+    importing::CountMain(report_, r.outcome);
+    ++report_->outcomes["imported"];
+    COOPATLAS_RETURN_IF_ERROR(Funding(a, id, r.id, reporting, first_country));
+    return Status::Ok();
+  }
+
+  void SetDefaultLang(const std::string& lang) { default_lang_ = lang; }
+
+ private:
+  void Warn(const std::string& text) {
+    ++report_->others["warnings"];
+    // Kept as issues (name = where, status = warning), the first 1,000.
+    if (report_->issues.size() < 1000) {
+      ImportIssue issue;
+      issue.name = where_ + ": " + text;
+      issue.status = "warning";
+      report_->issues.push_back(std::move(issue));
+    }
+  }
+
+  // The French and English texts of an element's narratives.
+  void Texts(const iati::Element* e, const std::string& lang, std::string* fr,
+             std::string* en) {
+    if (e == nullptr) return;
+    bool fr_found = false;
+    for (const iati::Element* n : e->Children("narrative")) {
+      std::string l = n->AttrOr("xml:lang");
+      if (!l.empty() && l != Lower(l)) {
+        Warn("narrative xml:lang '" + l + "' in upper case (line " +
+             std::to_string(n->line) + ")");
+      }
+      l = l.empty() ? lang : Lower(l);
+      const std::string text = Trim(n->text);
+      if (text.empty()) continue;
+      if (l == "en") {
+        if (en->empty()) *en = text;
+      } else if (l == "fr") {
+        if (fr->empty() || !fr_found) *fr = text;
+        fr_found = true;
+      } else if (fr->empty()) {
+        *fr = text;  // another language stands in for French
+      }
+    }
+  }
+
+  // A decimal as written, tolerating exponents ("1e-10") with a warning.
+  std::optional<double> Number(const std::string& raw, const char* what) {
+    const std::string s = Trim(raw);
+    if (s.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || *end != '\0' || !std::isfinite(v)) {
+      Warn(std::string(what) + " '" + s + "' is not a number: ignored");
+      return std::nullopt;
+    }
+    if (s.find_first_of("eE") != std::string::npos) {
+      Warn(std::string(what) + " '" + s + "' written with an exponent");
+    }
+    return v;
+  }
+
+  void Sectors(const iati::Element& a, Project* p) {
+    std::set<std::string> seen;
+    for (const iati::Element* s : a.Children("sector")) {
+      std::string vocab = s->AttrOr("vocabulary");
+      if (vocab.empty()) vocab = "1";
+      const std::string code = s->AttrOr("code");
+      std::optional<double> pct;
+      if (const std::string* raw = s->Attr("percentage")) {
+        pct = Number(*raw, "sector percentage");
+      }
+      if (vocab == "1") {
+        if (!lists_.Contains("Sector", code)) {
+          Warn("unknown DAC sector code '" + code + "': skipped");
+        } else if (seen.insert("dac:" + code).second) {
+          p->dac.push_back({code, pct});
+        }
+      } else if (vocab == "7" || vocab == "8") {
+        const std::string list = vocab == "7" ? "UNSDG-Goals" : "UNSDG-Targets";
+        if (!lists_.Contains(list, code)) {
+          Warn("unknown " + list + " code '" + code + "': skipped");
+        } else if (seen.insert("sdg:" + code).second) {
+          p->sdgs.push_back({code, "person", "accepted", std::nullopt, ""});
+        }
+      }
+    }
+    for (const iati::Element* t : a.Children("tag")) {
+      const std::string vocab = t->AttrOr("vocabulary");
+      const std::string code = t->AttrOr("code");
+      if (vocab != "2" && vocab != "3") continue;
+      const std::string list = vocab == "2" ? "UNSDG-Goals" : "UNSDG-Targets";
+      if (!lists_.Contains(list, code)) {
+        Warn("unknown " + list + " tag '" + code + "': skipped");
+      } else if (seen.insert("sdg:" + code).second) {
+        p->sdgs.push_back({code, "person", "accepted", std::nullopt, ""});
+      }
+    }
+  }
+
+  // The name of an organisation element (its first narrative).
+  static std::string NameOf(const iati::Element& org) {
+    for (const iati::Element* n : org.Children("narrative")) {
+      std::string t = Trim(n->text);
+      if (!t.empty()) return t;
+    }
+    return {};
+  }
+
+  // A French authority from an identifier prefix-SIREN, or nothing.
+  std::optional<Candidate> BySiren(const std::string& ref) {
+    if (prefix_.empty() || ref.rfind(prefix_ + "-", 0) != 0) {
+      return std::nullopt;
+    }
+    const std::string siren = ref.substr(prefix_.size() + 1);
+    std::string code = siren;
+    if (auto it = siren_to_code_.find(siren); it != siren_to_code_.end()) {
+      code = it->second;
+    }
+    auto c = FrenchIdentity(resolver_, code);
+    if (!c.ok()) return std::nullopt;
+    return *c;
+  }
+
+  // Places an organisation element: a French local authority (by its
+  // prefix-SIREN identifier or its name, when CRS channel 11002 or type 11
+  // says so), a foreign one (CRS channel 12002), or an actor.
+  Result<Entity> Place(const iati::Element& org, const std::string& country,
+                       const std::string& default_channel) {
+    const std::string name = NameOf(org);
+    const std::string ref = Trim(org.AttrOr("ref"));
+    const std::string type = org.AttrOr("type");
+    std::string channel = org.AttrOr("crs-channel-code");
+    if (channel.empty() && type == "11") channel = default_channel;
+    const std::string key = ref + "|" + text::Fold(name) + "|" + channel;
+    if (auto it = placed_.find(key); it != placed_.end()) return it->second;
+    Entity e;
+    std::optional<Candidate> french = BySiren(ref);
+    if (!french && type == "11" && channel == "11002" && !name.empty()) {
+      const ResolveResult r = resolver_.Resolve(name, {});
+      if (r.status == Resolution::kUnique) {
+        french = r.candidates[0];
+      } else {
+        Warn("the local authority '" + name + "' is " +
+             std::string(ResolutionName(r.status)) +
+             " among French authorities: kept as an actor");
+      }
+    }
+    if (french) {
+      COOPATLAS_ASSIGN_OR_RETURN(
+          e.authority, importing::PutFrench(writer_, *french, places_, o_.file,
+                                            run_, report_));
+    } else if (type == "11" && channel == "12002" && !country.empty() &&
+               !name.empty()) {
+      COOPATLAS_ASSIGN_OR_RETURN(
+          e.authority, importing::PutForeign(writer_, name, country, places_,
+                                             {o_.file, run_, false}, report_));
+    } else {
+      Actor actor;
+      actor.name = text::Nfc(name.empty() ? ref : name);
+      if (actor.name.empty()) {
+        placed_[key] = e;
+        return e;
+      }
+      if (!type.empty() && !lists_.Contains("OrganisationType", type)) {
+        Warn("unknown organisation type '" + type + "' for '" + actor.name +
+             "': left empty");
+      } else {
+        actor.org_type = type;
+      }
+      actor.iati_ref = ref;
+      COOPATLAS_ASSIGN_OR_RETURN(
+          auto r, store::PutActor(writer_, actor, text::Fold(actor.name),
+                                  {o_.file, run_, false}));
+      importing::CountOther(report_, "actors", r.outcome);
+      actor.meta.id = r.id;
+      e.actor = std::move(actor);
+    }
+    placed_[key] = e;
+    return e;
+  }
+
+  Status Participants(const iati::Element& a, const std::string& country,
+                      Project* p) {
+    names_.clear();
+    for (const iati::Element* o : a.Children("participating-org")) {
+      int role = std::atoi(o->AttrOr("role").c_str());
+      if (role < 1 || role > 4) {
+        Warn("participating-org role '" + o->AttrOr("role") +
+             "' is not 1 to 4: read as 4");
+        role = 4;
+      }
+      COOPATLAS_ASSIGN_OR_RETURN(Entity e, Place(*o, country, ""));
+      if (!e.authority && !e.actor) {
+        Warn("a participating-org without name nor identifier: skipped");
+        continue;
+      }
+      names_[text::Fold(NameOf(*o))] = e;
+      if (!o->AttrOr("ref").empty()) names_["ref:" + o->AttrOr("ref")] = e;
+      p->participants.push_back({e.authority, e.actor, RoleName(role), role});
+    }
+    return Status::Ok();
+  }
+
+  // The funder of a transaction: its provider-org (a participant of that
+  // name or identifier, else placed like one), else the reporting org.
+  Result<Entity> Provider(const iati::Element& t, const Entity& reporting,
+                          const std::string& country) {
+    const iati::Element* org = t.Child("provider-org");
+    if (org == nullptr) return reporting;
+    if (const std::string* ref = org->Attr("ref")) {
+      if (auto it = names_.find("ref:" + *ref); it != names_.end()) {
+        return it->second;
+      }
+    }
+    if (auto it = names_.find(text::Fold(NameOf(*org))); it != names_.end()) {
+      return it->second;
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(Entity e, Place(*org, country, "11002"));
+    if (!e.authority && !e.actor) return reporting;
+    return e;
+  }
+
+  std::optional<std::int64_t> Cents(const iati::Element* value,
+                                    const iati::Element& activity) {
+    if (value == nullptr) return std::nullopt;
+    std::string currency = value->AttrOr("currency");
+    if (currency.empty()) currency = activity.AttrOr("default-currency");
+    if (Upper(currency) != "EUR") {
+      Warn("a value in '" + currency + "' (line " +
+           std::to_string(value->line) +
+           "): only EUR amounts are imported, skipped");
+      return std::nullopt;
+    }
+    auto v = Number(value->text, "value");
+    if (!v) return std::nullopt;
+    return static_cast<std::int64_t>(std::llround(*v * 100));
+  }
+
+  static int YearOf(const std::string& date) {
+    return date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
+  }
+
+  Status Funding(const iati::Element& a, const std::string& id,
+                 std::int64_t project_id, const Entity& reporting,
+                 const std::string& country) {
+    const store::Provenance provenance{o_.file, run_, false};
+    std::vector<std::string> keys;
+    auto put = [&](FundingLine line, const Entity& funder) -> Status {
+      line.funder_authority = funder.authority;
+      line.funder_actor = funder.actor;
+      if (!line.funder_authority && !line.funder_actor) {
+        Warn("no funder for " + line.key + ": skipped");
+        return Status::Ok();
+      }
+      COOPATLAS_ASSIGN_OR_RETURN(
+          auto r, store::PutFundingLine(writer_, project_id, line, provenance));
+      importing::CountOther(report_, "funding_lines", r.outcome);
+      keys.push_back(line.key);
+      return Status::Ok();
+    };
+    // Budgets: one planned line per budget, in the year it starts.
+    for (const iati::Element* b : a.Children("budget")) {
+      const iati::Element* start = b->Child("period-start");
+      const int year = start ? YearOf(start->AttrOr("iso-date")) : 0;
+      auto cents = Cents(b->Child("value"), a);
+      if (year == 0 || !cents) continue;
+      FundingLine line;
+      line.key = id + "#budget-" + std::to_string(year);
+      line.mechanism = "iati-budget";
+      line.year = year;
+      line.nature = "planned";
+      line.amount_cents = *cents;
+      // Several budgets in one year add up.
+      bool merged = false;
+      for (auto& k : budget_lines_) {
+        if (k.key == line.key) {
+          k.amount_cents += line.amount_cents;
+          merged = true;
+        }
+      }
+      if (!merged) budget_lines_.push_back(line);
+    }
+    for (auto& line : budget_lines_) {
+      COOPATLAS_RETURN_IF_ERROR(put(line, reporting));
+    }
+    budget_lines_.clear();
+    // Transactions: money that moved (incoming funds, disbursements,
+    // expenditure) as actual lines; commitments and the rest are skipped.
+    int n = 0;
+    for (const iati::Element* t : a.Children("transaction")) {
+      ++n;
+      const iati::Element* type = t->Child("transaction-type");
+      const std::string code = type ? type->AttrOr("code") : "";
+      if (code != "1" && code != "3" && code != "4") {
+        ++report_->others["transactions_skipped"];
+        continue;
+      }
+      const iati::Element* date = t->Child("transaction-date");
+      const int year = date ? YearOf(date->AttrOr("iso-date")) : 0;
+      auto cents = Cents(t->Child("value"), a);
+      if (year == 0 || !cents) continue;
+      FundingLine line;
+      line.key = t->AttrOr("ref").empty() ? id + "#t" + std::to_string(n)
+                                          : t->AttrOr("ref");
+      std::string mechanism;
+      if (const iati::Element* d = t->Child("description")) {
+        std::string unused;
+        Texts(d, "fr", &mechanism, &unused);
+        if (mechanism.empty()) mechanism = unused;
+      }
+      line.mechanism = mechanism.empty() ? "iati-transaction" : mechanism;
+      line.year = year;
+      line.nature = "actual";
+      line.amount_cents = *cents;
+      COOPATLAS_ASSIGN_OR_RETURN(Entity funder,
+                                 Provider(*t, reporting, country));
+      COOPATLAS_RETURN_IF_ERROR(put(line, funder));
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(
+        int removed, store::RemoveOtherFundingLines(writer_, project_id, keys));
+    if (removed > 0) report_->others["funding_lines_removed"] += removed;
+    return Status::Ok();
+  }
+
+  const IatiImportOptions& o_;
+  const resolve::Resolver& resolver_;
+  const Places& places_;
+  const iati::Codelists& lists_;
+  store::Writer* writer_;
+  std::int64_t run_;
+  ImportReport* report_;
+  const std::map<std::string, std::string>& siren_to_code_;
+  std::string where_;
+  std::string prefix_;
+  std::string default_lang_ = "fr";
+  std::map<std::string, Entity> placed_;
+  std::map<std::string, Entity> names_;
+  std::vector<FundingLine> budget_lines_;
+};
+
+Result<iati::Codelists> Codelists(store::Db* db) {
+  iati::Codelists lists;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      store::Statement s, db->Prepare("SELECT list, code FROM ref_codelist"));
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    lists.Add(s.ColumnText(0), s.ColumnText(1));
+  }
+  return lists;
+}
+
+Result<std::map<std::string, std::string>> SirenToCode(store::Db* db) {
+  std::map<std::string, std::string> out;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      store::Statement s,
+      db->Prepare("SELECT siren, code FROM ref_commune WHERE siren IS NOT "
+                  "NULL AND siren <> '' AND type = 'commune-actuelle'"));
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out[s.ColumnText(0)] = s.ColumnText(1);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
+  if (options.file.empty()) return Status::InvalidArgument("no file given");
+  ++impl_->generation;
+  const auto start = std::chrono::steady_clock::now();
+  COOPATLAS_ASSIGN_OR_RETURN(const resolve::Resolver* resolver,
+                             impl_->GetResolver());
+  std::lock_guard<std::mutex> lock(impl_->db_mutex);
+  store::Db* db = impl_->db.get();
+  COOPATLAS_ASSIGN_OR_RETURN(const Places* places, impl_->GetPlaces());
+  COOPATLAS_ASSIGN_OR_RETURN(iati::Codelists lists, Codelists(db));
+  COOPATLAS_ASSIGN_OR_RETURN(auto sirens, SirenToCode(db));
+  ImportReport report;
+  report.kind = "iati";
+  report.source = options.file;
+  report.encoding = "UTF-8";
+  report.dry_run = options.dry_run;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
+  COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
+                             writer->StartRun("iati", options.file));
+  Importer importer(options, *resolver, *places, lists, writer.get(), run,
+                    &report, sirens);
+  Status failed;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      iati::ReadSummary summary,
+      iati::ReadFile(options.file, {},
+                     [&](const iati::Element& activity, bool) {
+                       if (!failed.ok()) return;
+                       failed = importer.Activity(activity);
+                     }));
+  if (summary.fatal || summary.root != "iati-activities") {
+    std::string why = summary.root.empty() || summary.root == "iati-activities"
+                          ? "not an IATI activity file"
+                          : "the root element is <" + summary.root +
+                                ">, not <iati-activities>";
+    for (const auto& m : summary.messages) {
+      if (m.severity == "error") {
+        why = options.file + ":" + std::to_string(m.line) + ": " + m.text;
+        break;
+      }
+    }
+    return Status::InvalidArgument(why + "; nothing imported");
+  }
+  if (!failed.ok()) {
+    return failed.WithContext(options.file + ": nothing imported");
+  }
+  COOPATLAS_RETURN_IF_ERROR(
+      importing::Finish(writer.get(), run, &report, start));
+  return report;
+}
+
+}  // namespace coopatlas
