@@ -14,6 +14,22 @@ std::string Plural(std::int64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// At most `max` items in words, then how many more ("…, et 12 autres").
+std::pair<std::string, std::string> Listed(const std::vector<std::string>& fr,
+                                           const std::vector<std::string>& en,
+                                           std::size_t max,
+                                           const char* sep_fr = ", ",
+                                           const char* sep_en = ", ") {
+  if (fr.size() <= max) return {core::Join(fr, sep_fr), core::Join(en, sep_en)};
+  const std::vector<std::string> head_fr(fr.begin(),
+                                         fr.begin() + static_cast<long>(max));
+  const std::vector<std::string> head_en(en.begin(),
+                                         en.begin() + static_cast<long>(max));
+  const std::string more = std::to_string(fr.size() - max);
+  return {core::Join(head_fr, sep_fr) + " et " + more + " autres",
+          core::Join(head_en, sep_en) + " and " + more + " more"};
+}
+
 }  // namespace
 
 // Ranks the peers of authority `id` (caller holds the database lock).
@@ -31,8 +47,12 @@ Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
     if (!s.shared_partners.empty()) {
       std::vector<std::string> names(s.shared_partners.begin(),
                                      s.shared_partners.end());
-      fr.push_back("même partenaire : " + core::Join(names, ", "));
-      en.push_back("same partner: " + core::Join(names, ", "));
+      const auto [lfr, len] = Listed(names, names, 5);
+      fr.push_back(
+          (names.size() > 1 ? "mêmes partenaires : " : "même partenaire : ") +
+          lfr);
+      en.push_back((names.size() > 1 ? "same partners: " : "same partner: ") +
+                   len);
       peer.score += 5.0 * static_cast<double>(names.size());
     }
     // Countries, most shared first, with the regions in them.
@@ -53,18 +73,27 @@ Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
       std::string ren =
           name_en + ": " +
           Plural(n, "partnership or project", "partnerships or projects");
-      std::vector<std::string> in_fr, in_en;
+      // The regions shared there, most records first.
+      std::vector<std::pair<std::string, std::int64_t>> regions;
       for (const auto& [key, k] : s.regions) {
         if (key.rfind(country + "|", 0) != 0) continue;
         const std::string region = key.substr(country.size() + 1);
         if (region.empty()) continue;
-        in_fr.push_back(std::to_string(k) + " dans la région de " + region);
-        in_en.push_back(std::to_string(k) + " in the " + region + " region");
+        regions.emplace_back(region, k);
         peer.score += 3.0 * static_cast<double>(k);
       }
+      std::stable_sort(
+          regions.begin(), regions.end(),
+          [](const auto& x, const auto& y) { return x.second > y.second; });
+      std::vector<std::string> in_fr, in_en;
+      for (const auto& [region, k] : regions) {
+        in_fr.push_back(std::to_string(k) + " dans la région de " + region);
+        in_en.push_back(std::to_string(k) + " in the " + region + " region");
+      }
       if (!in_fr.empty()) {
-        rfr += ", dont " + core::Join(in_fr, " et ");
-        ren += ", of which " + core::Join(in_en, " and ");
+        const auto [lfr, len] = Listed(in_fr, in_en, 3, " et ", " and ");
+        rfr += ", dont " + lfr;
+        ren += ", of which " + len;
       }
       fr.push_back(rfr);
       en.push_back(ren);
@@ -77,8 +106,9 @@ Result<std::vector<Peer>> RankPeers(store::Db* db, const Labels& labels,
         tfr.push_back(lfr);
         ten.push_back(len);
       }
-      fr.push_back("thèmes communs : " + core::Join(tfr, ", "));
-      en.push_back("common themes: " + core::Join(ten, ", "));
+      const auto [lfr, len] = Listed(tfr, ten, 5);
+      fr.push_back("thèmes communs : " + lfr);
+      en.push_back("common themes: " + len);
       peer.score += static_cast<double>(s.themes.size());
     }
     if (s.same_departement) {

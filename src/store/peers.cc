@@ -1,12 +1,23 @@
 #include "store/peers.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+
 namespace coopatlas::store {
 namespace {
 
+// Runs `sql` with ?1 = id (and ?2 = `second` when given), calling `each`
+// for every row.
 template <typename F>
-Status Rows(Db* db, const char* sql, std::int64_t id, F&& each) {
+Status Rows(Db* db, const char* sql, std::int64_t id, F&& each,
+            const std::string* second = nullptr) {
   COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
   s.Bind(1, id);
+  if (second != nullptr) s.Bind(2, *second);
   while (true) {
     COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
@@ -52,30 +63,60 @@ Result<std::map<std::int64_t, PeerSignals>> CollectPeerSignals(
                                    peers[s.ColumnInt(0)].shared_partners.insert(
                                        s.ColumnText(1));
                                  }));
-  // Partnerships of others in the same countries and regions.
-  COOPATLAS_RETURN_IF_ERROR(
-      Rows(db,
-           (std::string(kPlaces) + R"sql(
-      SELECT fr.authority_id, a.country, coalesce(a.admin1_name, ''),
-             (SELECT count(*) FROM places p WHERE p.country = a.country AND
-                p.region = a.admin1_name) > 0
-      FROM partnership_party x
-        JOIN authority a ON a.id = x.authority_id AND x.side = 'partner'
+  // Partnerships and projects of others in the same countries and regions:
+  // the places first (a few hundred at most), then counts grouped in SQL
+  // over the places' indexes (an authority active everywhere relates to
+  // most of the atlas).
+  std::set<std::pair<std::string, std::string>> regions;
+  nlohmann::json countries = nlohmann::json::array();
+  COOPATLAS_RETURN_IF_ERROR(Rows(
+      db,
+      (std::string(kPlaces) + "SELECT DISTINCT country, region FROM places")
+          .c_str(),
+      id, [&](const Statement& s) {
+        const std::string country = s.ColumnText(0);
+        if (std::find(countries.begin(), countries.end(), country) ==
+            countries.end()) {
+          countries.push_back(country);
+        }
+        if (!s.ColumnIsNull(1)) regions.emplace(country, s.ColumnText(1));
+      }));
+  const std::string country_list = countries.dump();
+  COOPATLAS_RETURN_IF_ERROR(Rows(
+      db, R"sql(
+      SELECT fr.authority_id, a.country, a.admin1_name, count(*)
+      FROM json_each(?2) c
+        JOIN authority a ON a.country = c.value
+        JOIN partnership_party x ON x.authority_id = a.id AND x.side = 'partner'
         JOIN partnership_party fr ON fr.partnership_id = x.partnership_id AND fr.side = 'fr'
-      WHERE a.country IN (SELECT country FROM places) AND fr.authority_id <> ?1
-      UNION ALL
-      SELECT p.authority_id, l.country, '', 0 FROM project_location l
+      WHERE fr.authority_id <> ?1
+      GROUP BY 1, 2, 3)sql",
+      id,
+      [&](const Statement& s) {
+        PeerSignals& peer = peers[s.ColumnInt(0)];
+        const std::string country = s.ColumnText(1);
+        const std::int64_t n = s.ColumnInt(3);
+        peer.countries[country] += n;
+        if (!s.ColumnIsNull(2) &&
+            regions.count({country, s.ColumnText(2)}) > 0) {
+          peer.regions[country + "|" + s.ColumnText(2)] += n;
+        }
+      },
+      &country_list));
+  COOPATLAS_RETURN_IF_ERROR(Rows(
+      db, R"sql(
+      SELECT p.authority_id, l.country, count(*)
+      FROM json_each(?2) c
+        JOIN project_location l ON l.country = c.value
         JOIN project_participant p ON p.project_id = l.project_id
         JOIN authority a ON a.id = p.authority_id AND a.country = 'FR'
-      WHERE l.country IN (SELECT country FROM places) AND p.authority_id <> ?1)sql")
-               .c_str(),
-           id, [&](const Statement& s) {
-             PeerSignals& peer = peers[s.ColumnInt(0)];
-             ++peer.countries[s.ColumnText(1)];
-             if (s.ColumnInt(3) != 0) {
-               ++peer.regions[s.ColumnText(1) + "|" + s.ColumnText(2)];
-             }
-           }));
+      WHERE p.authority_id <> ?1
+      GROUP BY 1, 2)sql",
+      id,
+      [&](const Statement& s) {
+        peers[s.ColumnInt(0)].countries[s.ColumnText(1)] += s.ColumnInt(2);
+      },
+      &country_list));
   // Shared themes.
   COOPATLAS_RETURN_IF_ERROR(Rows(db, R"sql(
       WITH mine AS (SELECT DISTINCT pt.theme FROM project_participant me
