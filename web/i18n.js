@@ -187,6 +187,10 @@ const DICT = {
     'sdg.short': 'ODD {code}',
 
     'export.title': 'Exporter',
+    'report.title': 'Rapport',
+    'report.html': 'Rapport (page à imprimer)',
+    'report.pdf': 'Rapport PDF',
+    'report.xlsx': 'Tableaux du rapport (XLSX)',
     'export.intro': 'Télécharger ces données :',
     'export.csv': 'CSV',
     'export.excel': 'CSV pour Excel',
@@ -380,6 +384,10 @@ const DICT = {
     'sdg.short': 'SDG {code}',
 
     'export.title': 'Export',
+    'report.title': 'Report',
+    'report.html': 'Report (printable page)',
+    'report.pdf': 'Report as PDF',
+    'report.xlsx': "The report's tables (XLSX)",
     'export.intro': 'Download these data:',
     'export.csv': 'CSV',
     'export.excel': 'CSV for Excel',

@@ -22,5 +22,17 @@ export function exportSection(filters, basename) {
       download: `${basename}${extra.excel ? '-excel' : ''}.${ext}`,
       class: 'export-link', dataset: { format },
     }, t(key))));
-  return section(t('export.title'), h('p', {}, t('export.intro')), h('ul', { class: 'exports' }, links));
+  // A report (key figures, charts, lists) of the authority or the country
+  // the page is about: /api/v1/report, as `coopatlas report`.
+  const scope = ['authority', 'country'].find((k) => filters[k]);
+  const reports = scope ? [
+    h('h3', {}, t('report.title')),
+    h('ul', { class: 'exports reports' }, [['html', 'report.html'], ['pdf', 'report.pdf'], ['xlsx', 'report.xlsx']]
+      .map(([format, key]) => h('li', {}, h('a', {
+        href: `/api/v1/report?${scope}=${encodeURIComponent(filters[scope])}&format=${format}`,
+        class: 'report-link', dataset: { format },
+        ...(format === 'html' ? { target: '_blank', rel: 'noopener' } : { download: `${basename}-rapport.${format}` }),
+      }, t(key))))),
+  ] : [];
+  return section(t('export.title'), h('p', {}, t('export.intro')), h('ul', { class: 'exports' }, links), ...reports);
 }

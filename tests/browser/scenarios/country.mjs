@@ -29,6 +29,13 @@ export default [{
     expect(map.painted > 0, 'the country map shades nothing');
     const hrefs = await page.$$eval('a.export-link', (as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length >= 4 && hrefs.every((h) => h.includes('country=SN')), `export links: ${hrefs.join(' ')}`);
+    // The country's report, in three formats; the printable one answers.
+    const reports = await page.$$eval('a.report-link', (as) => as.map((a) => a.getAttribute('href')));
+    expect(reports.length === 3 && reports.every((h) => h.startsWith('/api/v1/report?country=SN&format=')),
+      `report links: ${reports.join(' ')}`);
+    const report = await page.request.get(base + reports[0]);
+    expect(report.status() === 200 && (report.headers()['content-type'] ?? '').startsWith('text/html'),
+      `${reports[0]}: ${report.status()} ${report.headers()['content-type']}`);
     await shot('country-sn');
   },
 }];
