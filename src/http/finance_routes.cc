@@ -5,57 +5,13 @@
 #include <string>
 
 #include "core/utf8.h"
+#include "http/params.h"
 #include "registry/finance_json.h"
 
 namespace coopatlas::http {
 namespace {
 
 using P = Api::Param;
-
-// A query parameter's value ("" when absent), checked for UTF-8.
-Result<std::string> Text(const httplib::Request& req, const char* name) {
-  if (!req.has_param(name)) return std::string();
-  std::string v = req.get_param_value(name);
-  if (!core::IsValidUtf8(v)) {
-    return Status::InvalidArgument("parameter '" + std::string(name) +
-                                   "' is not valid UTF-8");
-  }
-  return v;
-}
-
-// An optional integer parameter.
-Result<std::optional<int>> Int(const httplib::Request& req, const char* name) {
-  COOPATLAS_ASSIGN_OR_RETURN(std::string v, Text(req, name));
-  if (v.empty()) return std::optional<int>();
-  int out = 0;
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || ptr != v.data() + v.size()) {
-    return Status::InvalidArgument("parameter '" + std::string(name) +
-                                   "' must be an integer");
-  }
-  return std::optional<int>(out);
-}
-
-// "yes"/"true"/"1" -> true, "no"/"false"/"0" -> false, absent -> unknown.
-Result<std::optional<bool>> Bool(const httplib::Request& req,
-                                 const char* name) {
-  COOPATLAS_ASSIGN_OR_RETURN(std::string v, Text(req, name));
-  if (v.empty()) return std::optional<bool>();
-  if (v == "yes" || v == "true" || v == "1") return std::optional<bool>(true);
-  if (v == "no" || v == "false" || v == "0") return std::optional<bool>(false);
-  return Status::InvalidArgument("parameter '" + std::string(name) +
-                                 "' must be yes or no");
-}
-
-void Answer(httplib::Response& res, const std::function<Status()>& body) {
-  const Status s = body();
-  if (!s.ok()) WriteProblem(s, res);
-}
-
-void WriteJson(const nlohmann::ordered_json& body, httplib::Response& res) {
-  res.status = 200;
-  res.set_content(body.dump(), "application/json");
-}
 
 }  // namespace
 
@@ -83,7 +39,7 @@ void AddFinanceRoutes(const Registry* registry,
            COOPATLAS_ASSIGN_OR_RETURN(scope.theme, Text(req, "theme"));
            COOPATLAS_ASSIGN_OR_RETURN(auto national, Bool(req, "national"));
            scope.national = national.value_or(false);
-           COOPATLAS_ASSIGN_OR_RETURN(scope.year, Int(req, "year"));
+           COOPATLAS_ASSIGN_OR_RETURN(scope.year, OptionalInt(req, "year"));
            COOPATLAS_ASSIGN_OR_RETURN(FinanceSummary s,
                                       registry->Finance(scope));
            WriteJson(ToJson(s), res);
@@ -158,7 +114,7 @@ void AddFinanceRoutes(const Registry* registry,
            COOPATLAS_ASSIGN_OR_RETURN(o.region, Text(req, "region"));
            COOPATLAS_ASSIGN_OR_RETURN(auto national, Bool(req, "national"));
            o.national = national.value_or(false);
-           COOPATLAS_ASSIGN_OR_RETURN(auto year, Int(req, "year"));
+           COOPATLAS_ASSIGN_OR_RETURN(auto year, OptionalInt(req, "year"));
            if (!year)
              return Status::InvalidArgument("parameter 'year' is required");
            o.year = *year;
@@ -197,7 +153,7 @@ void AddFinanceRoutes(const Registry* registry,
            COOPATLAS_ASSIGN_OR_RETURN(o.theme, Text(req, "theme"));
            COOPATLAS_ASSIGN_OR_RETURN(auto national, Bool(req, "national"));
            o.national = national.value_or(false);
-           COOPATLAS_ASSIGN_OR_RETURN(o.year, Int(req, "year"));
+           COOPATLAS_ASSIGN_OR_RETURN(o.year, OptionalInt(req, "year"));
            COOPATLAS_ASSIGN_OR_RETURN(o.format, Text(req, "format"));
            if (o.format.empty()) o.format = "html";
            COOPATLAS_ASSIGN_OR_RETURN(ExportBlob blob,

@@ -7,71 +7,13 @@
 #include "core/utf8.h"
 #include "http/api.h"
 #include "http/finance_routes.h"
+#include "http/params.h"
 #include "registry/json_format.h"
 
 namespace coopatlas::http {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-template <typename J>
-void WriteJson(const J& body, httplib::Response& res) {
-  res.status = 200;
-  res.set_content(body.dump(), "application/json");
-}
-
-// A query parameter as an integer in [min, max], or `fallback` if absent.
-Result<int> IntParam(const httplib::Request& req, const char* name,
-                     int fallback, int min, int max) {
-  if (!req.has_param(name)) return fallback;
-  const std::string v = req.get_param_value(name);
-  int out = 0;
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || ptr != v.data() + v.size() || out < min ||
-      out > max) {
-    return Status::InvalidArgument(
-        "parameter '" + std::string(name) + "' must be an integer from " +
-        std::to_string(min) + " to " + std::to_string(max));
-  }
-  return out;
-}
-
-Result<std::int64_t> PathId(const Api::PathParams& params) {
-  const std::string& v = params.at("id");
-  std::int64_t out = 0;
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || ptr != v.data() + v.size() || out < 1) {
-    return Status::InvalidArgument("'" + v + "' is not a record id");
-  }
-  return out;
-}
-
-// Every value of a query parameter, checked for UTF-8.
-Result<std::vector<std::string>> Values(const httplib::Request& req,
-                                        const std::string& name) {
-  std::vector<std::string> out;
-  const std::size_t n = req.get_param_value_count(name.c_str());
-  for (std::size_t i = 0; i < n; ++i) {
-    std::string v = req.get_param_value(name.c_str(), i);
-    if (!core::IsValidUtf8(v)) {
-      return Status::InvalidArgument("parameter '" + name +
-                                     "' is not valid UTF-8");
-    }
-    if (!v.empty()) out.push_back(std::move(v));
-  }
-  return out;
-}
-
-Result<std::string> Text(const httplib::Request& req, const char* name) {
-  COOPATLAS_ASSIGN_OR_RETURN(auto values, Values(req, name));
-  return values.empty() ? std::string() : values[0];
-}
-
-// Runs `body`; a failed Status becomes a problem answer.
-void Answer(httplib::Response& res, const std::function<Status()>& body) {
-  const Status s = body();
-  if (!s.ok()) WriteProblem(s, res);
-}
 
 Json ItemJson(const SearchResultItem& r) {
   return {{"type", r.type},

@@ -7,42 +7,13 @@
 
 #include "core/utf8.h"
 #include "http/api.h"
+#include "http/params.h"
 #include "registry/sdg_json.h"
 
 namespace coopatlas::http {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-void Answer(httplib::Response& res, const std::function<Status()>& body) {
-  const Status s = body();
-  if (!s.ok()) WriteProblem(s, res);
-}
-
-void WriteJson(const Json& body, httplib::Response& res) {
-  res.status = 200;
-  res.set_content(body.dump(), "application/json");
-}
-
-Result<std::int64_t> ProjectId(const Api::PathParams& params) {
-  const std::string& v = params.at("id");
-  std::int64_t out = 0;
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || ptr != v.data() + v.size() || out < 1) {
-    return Status::InvalidArgument("'" + v + "' is not a record id");
-  }
-  return out;
-}
-
-Result<std::string> QueryText(const httplib::Request& req, const char* name) {
-  if (!req.has_param(name)) return std::string();
-  std::string v = req.get_param_value(name);
-  if (!core::IsValidUtf8(v)) {
-    return Status::InvalidArgument("parameter '" + std::string(name) +
-                                   "' is not valid UTF-8");
-  }
-  return v;
-}
 
 }  // namespace
 
@@ -58,8 +29,8 @@ void Api::AddSdgRoutes() {
        [](const httplib::Request& req, const PathParams&,
           httplib::Response& res) {
          Answer(res, [&]() -> Status {
-           COOPATLAS_ASSIGN_OR_RETURN(std::string text, QueryText(req, "text"));
-           COOPATLAS_ASSIGN_OR_RETURN(std::string lang, QueryText(req, "lang"));
+           COOPATLAS_ASSIGN_OR_RETURN(std::string text, Text(req, "text"));
+           COOPATLAS_ASSIGN_OR_RETURN(std::string lang, Text(req, "lang"));
            COOPATLAS_ASSIGN_OR_RETURN(SdgSuggestions s,
                                       Registry::SuggestSdgs(text, lang));
            WriteJson(ToJson(s), res);
@@ -75,7 +46,7 @@ void Api::AddSdgRoutes() {
        [this](const httplib::Request&, const PathParams& params,
               httplib::Response& res) {
          Answer(res, [&]() -> Status {
-           COOPATLAS_ASSIGN_OR_RETURN(std::int64_t id, ProjectId(params));
+           COOPATLAS_ASSIGN_OR_RETURN(std::int64_t id, PathId(params));
            COOPATLAS_ASSIGN_OR_RETURN(Project p, registry_->ShowProject(id));
            COOPATLAS_ASSIGN_OR_RETURN(ProjectSdgView view,
                                       registry_->SuggestProjectSdgs(id));
@@ -98,9 +69,8 @@ void Api::AddSdgRoutes() {
               httplib::Response& res) {
          Answer(res, [&]() -> Status {
            SdgFillOptions o;
-           COOPATLAS_ASSIGN_OR_RETURN(std::string all, QueryText(req, "all"));
-           COOPATLAS_ASSIGN_OR_RETURN(std::string dry,
-                                      QueryText(req, "dry_run"));
+           COOPATLAS_ASSIGN_OR_RETURN(std::string all, Text(req, "all"));
+           COOPATLAS_ASSIGN_OR_RETURN(std::string dry, Text(req, "dry_run"));
            o.all = all == "1" || all == "true";
            o.dry_run = dry == "1" || dry == "true";
            o.actor = "http:" + req.remote_addr;
@@ -125,7 +95,7 @@ void Api::AddSdgRoutes() {
          [this, accept](const httplib::Request& req, const PathParams& params,
                         httplib::Response& res) {
            Answer(res, [&]() -> Status {
-             COOPATLAS_ASSIGN_OR_RETURN(std::int64_t id, ProjectId(params));
+             COOPATLAS_ASSIGN_OR_RETURN(std::int64_t id, PathId(params));
              COOPATLAS_ASSIGN_OR_RETURN(DatabaseInfo info, registry_->Info());
              COOPATLAS_ASSIGN_OR_RETURN(auto writable,
                                         Registry::Open({info.path, false}));
