@@ -113,7 +113,7 @@ struct Registry::Impl {
         impl_->readers.push_back(std::move(db_));
       }
     }
-    store::Db* get() const { return db_.get(); }
+    store::Db* Get() const { return db_.get(); }
 
    private:
     const Impl* impl_;

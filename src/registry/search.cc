@@ -121,7 +121,7 @@ Result<SearchPage> Registry::Search(const SearchOptions& options) const {
   }
   COOPATLAS_ASSIGN_OR_RETURN(Impl::Reader reader, impl_->GetReader());
   COOPATLAS_ASSIGN_OR_RETURN(store::SearchResponse response,
-                             store::Search(reader.get(), *facets, request));
+                             store::Search(reader.Get(), *facets, request));
   SearchPage page;
   page.query = options.q;
   page.total = response.total;
@@ -155,7 +155,7 @@ Result<std::vector<SearchResultItem>> Registry::Suggest(const std::string& q,
   COOPATLAS_ASSIGN_OR_RETURN(Impl::Reader reader, impl_->GetReader());
   COOPATLAS_ASSIGN_OR_RETURN(
       std::vector<store::SearchHit> hits,
-      store::SuggestTitles(reader.get(), ToFtsQuery(terms, "title"), limit));
+      store::SuggestTitles(reader.Get(), ToFtsQuery(terms, "title"), limit));
   for (auto& hit : hits) out.push_back(ToItem(std::move(hit)));
   return out;
 }

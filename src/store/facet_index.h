@@ -24,9 +24,9 @@ class FacetIndex {
   static Result<FacetIndex> Load(Db* db);
 
   std::size_t DocumentCount() const { return date_order_.size(); }
-  // The postings of the full-text index (not ready() in a database
+  // The postings of the full-text index (not Ready() in a database
   // indexed before they existed: searches then ask FTS5).
-  const TermIndex& terms() const { return terms_; }
+  const TermIndex& Terms() const { return terms_; }
   // Bytes held (approximately).
   std::size_t MemoryBytes() const;
 

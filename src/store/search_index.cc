@@ -378,13 +378,13 @@ Result<SearchResponse> Search(Db* db, const FacetIndex& facets,
   std::vector<double> scores;  // beside docs, from the postings
   std::vector<std::string> all, none;
   const bool in_memory = !request.fts.empty() && !request.words.empty() &&
-                         facets.terms().ready() &&
+                         facets.Terms().Ready() &&
                          TokensOf(request.words, &all) &&
                          TokensOf(request.excluded, &none);
   if (request.fts.empty()) {
     docs = facets.All();
   } else if (in_memory) {
-    TermIndex::Matches matches = facets.terms().Find(all, none);
+    TermIndex::Matches matches = facets.Terms().Find(all, none);
     docs = std::move(matches.docs);
     scores = std::move(matches.scores);
   } else {

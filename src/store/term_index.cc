@@ -50,8 +50,8 @@ class PostingReader {
         (v & 1) != 0 ? static_cast<std::uint32_t>(GetVarint(bytes_, &at_)) : 1;
     return true;
   }
-  std::uint32_t doc() const { return doc_; }
-  std::uint32_t tf() const { return tf_; }
+  std::uint32_t Doc() const { return doc_; }
+  std::uint32_t Tf() const { return tf_; }
 
  private:
   std::string_view bytes_;
@@ -204,8 +204,8 @@ TermIndex::Matches TermIndex::Find(const std::vector<std::string>& all,
     out.docs.reserve(distinct[order[0]]->docs);
     tfs[order[0]].reserve(distinct[order[0]]->docs);
     while (reader.Next()) {
-      out.docs.push_back(reader.doc());
-      tfs[order[0]].push_back(reader.tf());
+      out.docs.push_back(reader.Doc());
+      tfs[order[0]].push_back(reader.Tf());
     }
   }
   for (std::size_t o = 1; o < order.size() && !out.docs.empty(); ++o) {
@@ -215,13 +215,13 @@ TermIndex::Matches TermIndex::Find(const std::vector<std::string>& all,
     std::vector<std::vector<std::uint32_t>> kept_tfs(distinct.size());
     bool more = reader.Next();
     for (std::size_t i = 0; i < out.docs.size() && more; ++i) {
-      while (more && reader.doc() < out.docs[i]) more = reader.Next();
-      if (!more || reader.doc() != out.docs[i]) continue;
+      while (more && reader.Doc() < out.docs[i]) more = reader.Next();
+      if (!more || reader.Doc() != out.docs[i]) continue;
       kept_docs.push_back(out.docs[i]);
       for (std::size_t p = 0; p < o; ++p) {
         kept_tfs[order[p]].push_back(tfs[order[p]][i]);
       }
-      kept_tfs[k].push_back(reader.tf());
+      kept_tfs[k].push_back(reader.Tf());
     }
     out.docs.swap(kept_docs);
     tfs.swap(kept_tfs);
@@ -234,8 +234,8 @@ TermIndex::Matches TermIndex::Find(const std::vector<std::string>& all,
     bool more = reader.Next();
     std::size_t w = 0;
     for (std::size_t i = 0; i < out.docs.size(); ++i) {
-      while (more && reader.doc() < out.docs[i]) more = reader.Next();
-      if (more && reader.doc() == out.docs[i]) continue;
+      while (more && reader.Doc() < out.docs[i]) more = reader.Next();
+      if (more && reader.Doc() == out.docs[i]) continue;
       out.docs[w] = out.docs[i];
       for (auto& column : tfs) column[w] = column[i];
       ++w;

@@ -25,10 +25,10 @@ class TermIndex {
   static Result<std::int64_t> Build(Db* db);
 
   // Reads search_term and the documents' lengths. An index with no terms
-  // (a database not reindexed since search_term exists) is not ready().
+  // (a database not reindexed since search_term exists) is not Ready().
   static Result<TermIndex> Load(Db* db);
 
-  bool ready() const { return !terms_.empty(); }
+  bool Ready() const { return !terms_.empty(); }
   std::size_t MemoryBytes() const;
 
   // The documents holding every token of `all` and none of `none`

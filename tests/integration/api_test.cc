@@ -369,7 +369,7 @@ TEST(SearchPaths, InMemoryFacetsAgreeWithSql) {
     request.offset = 3;
     requests.push_back(request);
   }
-  ASSERT_TRUE(facets->terms().ready());
+  ASSERT_TRUE(facets->Terms().Ready());
   for (const auto& request : requests) {
     auto sql = store::Search(raw->get(), request);
     auto memory = store::Search(raw->get(), *facets, request);
