@@ -455,7 +455,17 @@ TEST_F(DemoFinanceTest, CliCommands) {
   EXPECT_TRUE(std::filesystem::file_size(xlsx) > 0);
   EXPECT_EQ(RunCli("apd --authority 99999 --year 2024" + db, file, &out), 4);
   EXPECT_NE(out.find("99999"), std::string::npos);
-  EXPECT_EQ(RunCli("finance --country SN --theme sante" + db, file, &out), 3);
+  // A project stands alone; a country and a theme combine.
+  EXPECT_EQ(RunCli("finance --project DEMO-0106 --country SN" + db, file, &out),
+            3);
+  EXPECT_NE(out.find("one scope"), std::string::npos) << out;
+  ASSERT_EQ(
+      RunCli("finance --country SN --theme eau-assainissement --json" + db,
+             file, &out),
+      0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["scope"],
+            "country SN, theme eau-assainissement");
 }
 
 }  // namespace
