@@ -66,7 +66,9 @@ export async function render({ view, query }) {
   try {
     [finance, projects, partnerships] = await Promise.all([
       getJson('finance', financeParams).catch((e) => {
-        if (e.status === 404) return { missing: e.message };
+        // No line in the scope: figures say so. An unknown authority,
+        // country or theme is an error of the filter (shown below).
+        if (e.status === 404 && /^no funding line/.test(e.message)) return { missing: e.message };
         throw e;
       }),
       getJson('search', { ...searchParams, type: 'project' }),
@@ -74,7 +76,7 @@ export async function render({ view, query }) {
     ]);
   } catch (e) {
     loading.remove();
-    view.append(errorBox(e.status === 400 ? t('dash.badFilter', { detail: e.message }) : t('error.load', { detail: e.message })));
+    view.append(errorBox([400, 404].includes(e.status) ? t('dash.badFilter', { detail: e.message }) : t('error.load', { detail: e.message })));
     return;
   }
   const years = finance.missing || filters.year ? [] : (finance.years ?? []).slice(-MAX_YEARS);
