@@ -32,7 +32,8 @@ form.addEventListener('submit', (e) => {
 
 // On each route: mark the current navigation link, keep the query in the box.
 function onRoute(loc) {
-  const section = loc.pathname === '/' ? 'home' : loc.pathname.startsWith('/recherche') ? 'search' : '';
+  const section = loc.pathname === '/' ? 'home' : loc.pathname.startsWith('/recherche') ? 'search'
+    : loc.pathname.startsWith('/tableau-de-bord') ? 'dashboard' : '';
   for (const a of document.querySelectorAll('[data-nav]')) {
     if (a.dataset.nav === section) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');

@@ -13,6 +13,7 @@ const ROUTES = [
   [/^\/pays\/([^/]+)\/?$/, () => import('./pages/country.js')],
   [/^\/partenariats\/([^/]+)\/?$/, () => import('./pages/partnership.js')],
   [/^\/projets\/([^/]+)\/?$/, () => import('./pages/project.js')],
+  [/^\/tableau-de-bord\/?$/, () => import('./pages/dashboard.js')],
 ];
 
 let main = null;

@@ -188,9 +188,15 @@ struct FinanceScope {
   std::string authority;  // projects a French authority (code) takes part in
   std::string country;    // projects located in or partnered with (alpha-2)
   std::string theme;      // projects with this theme code
+  // Projects with a French participant of this région (INSEE code) or
+  // département (code), as the search's fr_region and departement filters.
+  std::string fr_region;
+  std::string departement;
   bool national = false;  // every line of the atlas
   std::optional<int> year;
 
+  // Authority, country, theme, fr_region and departement combine (every one
+  // given narrows the lines); a project or national stands alone.
   // Errors: kInvalidArgument (none or several scopes, bad year).
   Status Validate() const;
 };

@@ -26,6 +26,10 @@ void AddFinanceRoutes(const Registry* registry,
           "projects a French authority (code) takes part in"},
         P{"country", "query", "string", false, "ISO alpha-2 code"},
         P{"theme", "query", "string", false, "theme code"},
+        P{"fr_region", "query", "string", false,
+          "projects with a French participant of this région (INSEE code)"},
+        P{"departement", "query", "string", false,
+          "projects with a French participant of this département"},
         P{"national", "query", "boolean", false, "the whole atlas"},
         P{"year", "query", "integer", false, "only the lines of this year"}},
        "/api/v1/finance?national=1",
@@ -37,6 +41,9 @@ void AddFinanceRoutes(const Registry* registry,
            COOPATLAS_ASSIGN_OR_RETURN(scope.authority, Text(req, "authority"));
            COOPATLAS_ASSIGN_OR_RETURN(scope.country, Text(req, "country"));
            COOPATLAS_ASSIGN_OR_RETURN(scope.theme, Text(req, "theme"));
+           COOPATLAS_ASSIGN_OR_RETURN(scope.fr_region, Text(req, "fr_region"));
+           COOPATLAS_ASSIGN_OR_RETURN(scope.departement,
+                                      Text(req, "departement"));
            COOPATLAS_ASSIGN_OR_RETURN(auto national, Bool(req, "national"));
            scope.national = national.value_or(false);
            COOPATLAS_ASSIGN_OR_RETURN(scope.year, OptionalInt(req, "year"));

@@ -74,20 +74,22 @@ Status UnknownAuthority(Result<const resolve::Resolver*> resolver,
 std::string DefaultCallsDir() { return DefaultReferenceRoot() + "/data/calls"; }
 
 Status FinanceScope::Validate() const {
-  const int scopes = static_cast<int>(!project.empty()) +
-                     static_cast<int>(!authority.empty()) +
-                     static_cast<int>(!country.empty()) +
-                     static_cast<int>(!theme.empty()) +
-                     static_cast<int>(national);
-  if (scopes > 1) {
+  const int filters = static_cast<int>(!authority.empty()) +
+                      static_cast<int>(!country.empty()) +
+                      static_cast<int>(!theme.empty()) +
+                      static_cast<int>(!fr_region.empty()) +
+                      static_cast<int>(!departement.empty());
+  const int alone =
+      static_cast<int>(!project.empty()) + static_cast<int>(national);
+  if (alone > 1 || (alone == 1 && filters > 0)) {
     return Status::InvalidArgument(
-        "give one scope: a project, an authority, a country, a theme, or "
-        "national");
+        "give one scope: a project, national, or any of an authority, a "
+        "country, a theme, a région, a département");
   }
-  if (scopes == 0 && !year) {
+  if (alone + filters == 0 && !year) {
     return Status::InvalidArgument(
-        "give a scope: a project, an authority, a country, a theme, a year, "
-        "or national");
+        "give a scope: a project, an authority, a country, a theme, a "
+        "région, a département, a year, or national");
   }
   if (year) return CheckYear(*year);
   return Status::Ok();
@@ -117,7 +119,7 @@ Result<FinanceSummary> Registry::Finance(const FinanceScope& scope) const {
   COOPATLAS_RETURN_IF_ERROR(scope.Validate());
   store::FundingScope where;
   where.year = scope.year;
-  std::string label = "national";
+  std::vector<std::string> parts;  // the label: "country SN, theme eau"
   {
     std::lock_guard<std::mutex> lock(impl_->db_mutex);
     store::Db* db = impl_->db.get();
@@ -128,8 +130,9 @@ Result<FinanceSummary> Registry::Finance(const FinanceScope& scope) const {
         return Status::NotFound("no project '" + scope.project + "'");
       }
       where.project_id = *id;
-      label = "project " + scope.project;
-    } else if (!scope.country.empty()) {
+      parts.push_back("project " + scope.project);
+    }
+    if (!scope.country.empty()) {
       COOPATLAS_ASSIGN_OR_RETURN(bool known,
                                  store::CountryExists(db, scope.country));
       if (!known) {
@@ -137,8 +140,9 @@ Result<FinanceSummary> Registry::Finance(const FinanceScope& scope) const {
                                 "' (two capital letters, e.g. SN)");
       }
       where.country = scope.country;
-      label = "country " + scope.country;
-    } else if (!scope.theme.empty()) {
+      parts.push_back("country " + scope.country);
+    }
+    if (!scope.theme.empty()) {
       COOPATLAS_ASSIGN_OR_RETURN(bool known,
                                  store::ThemeExists(db, scope.theme));
       if (!known) {
@@ -146,10 +150,15 @@ Result<FinanceSummary> Registry::Finance(const FinanceScope& scope) const {
                                 "' (codes: data/themes/themes.csv)");
       }
       where.theme = scope.theme;
-      label = "theme " + scope.theme;
-    } else if (!scope.authority.empty()) {
-      where.authority_code = scope.authority;
-      label = "authority " + scope.authority;
+      parts.push_back("theme " + scope.theme);
+    }
+    if (!scope.fr_region.empty()) {
+      where.participant_region = scope.fr_region;
+      parts.push_back("région " + scope.fr_region);
+    }
+    if (!scope.departement.empty()) {
+      where.participant_departement = scope.departement;
+      parts.push_back("département " + scope.departement);
     }
   }
   if (!scope.authority.empty()) {
@@ -160,8 +169,12 @@ Result<FinanceSummary> Registry::Finance(const FinanceScope& scope) const {
           a, store::FindFrenchAuthority(impl_->db.get(), scope.authority));
     }
     if (!a) return UnknownAuthority(impl_->GetResolver(), scope.authority);
-    label = "authority " + scope.authority + " " + a->name;
+    where.authority_code = scope.authority;
+    parts.insert(parts.begin(), "authority " + scope.authority + " " + a->name);
   }
+  std::string label;
+  for (const std::string& p : parts) label += (label.empty() ? "" : ", ") + p;
+  if (label.empty()) label = "national";
   std::vector<store::FundingRow> rows;
   {
     std::lock_guard<std::mutex> lock(impl_->db_mutex);

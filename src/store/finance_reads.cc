@@ -59,6 +59,20 @@ Result<std::vector<FundingRow>> ReadFundingRows(Db* db,
         "f.project_id AND t.theme = " +
         param(scope.theme) + ")";
   }
+  if (!scope.participant_region.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM project_participant pp JOIN authority x "
+        "ON x.id = pp.authority_id WHERE pp.project_id = f.project_id AND "
+        "x.country = 'FR' AND x.region = " +
+        param(scope.participant_region) + ")";
+  }
+  if (!scope.participant_departement.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM project_participant pp JOIN authority x "
+        "ON x.id = pp.authority_id WHERE pp.project_id = f.project_id AND "
+        "x.country = 'FR' AND x.departement = " +
+        param(scope.participant_departement) + ")";
+  }
   if (scope.year) sql += " AND f.year = " + param(std::to_string(*scope.year));
   if (!scope.funder_code.empty()) {
     sql += " AND a.country = 'FR' AND a.code = " + param(scope.funder_code);

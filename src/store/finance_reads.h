@@ -17,13 +17,15 @@ namespace coopatlas::store {
 // Which funding lines to read; every field set narrows the selection.
 struct FundingScope {
   std::optional<std::int64_t> project_id;
-  std::string authority_code;  // projects a French authority takes part in
-  std::string country;         // projects located in or partnered with it
-  std::string theme;           // projects with this theme
-  std::optional<int> year;     // lines of this year
-  std::string funder_code;     // lines paid by this French authority
-  std::string funder_region;   // lines paid by French authorities of a région
-  bool actual_only = false;    // lines of nature 'actual'
+  std::string authority_code;      // projects a French authority takes part in
+  std::string country;             // projects located in or partnered with it
+  std::string theme;               // projects with this theme
+  std::string participant_region;  // a French participant's région
+  std::string participant_departement;  // a French participant's département
+  std::optional<int> year;              // lines of this year
+  std::string funder_code;              // lines paid by this French authority
+  std::string funder_region;  // lines paid by French authorities of a région
+  bool actual_only = false;   // lines of nature 'actual'
 };
 
 // One funding line with its project and funder, as stored.

@@ -125,6 +125,57 @@ TEST_F(FinanceTest, AuthorityCountryThemeYearScopes) {
   EXPECT_EQ(s->planned.total_cents, 4'299'968);
 }
 
+// The dashboard's filters combine, as the search's do: T-1 is the only
+// project in Togo and the only water project; Rennes is in Ille-et-Vilaine
+// (35), Bretagne (53); no project has a participant in Paris (75).
+TEST_F(FinanceTest, CombinedFilters) {
+  auto registry = Reader();
+  FinanceScope scope;
+  scope.country = "TG";
+  scope.theme = "eau-assainissement";
+  auto s = registry->Finance(scope);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->projects, 1);
+  EXPECT_EQ(s->planned.total_cents, 3'699'968);
+
+  scope.theme = "jeunesse-mobilite-internationale";  // T-2 is in Germany
+  s = registry->Finance(scope);
+  EXPECT_EQ(s.status().code(), Code::kNotFound);
+
+  scope = {};
+  scope.fr_region = "53";
+  s = registry->Finance(scope);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->projects, 2);
+  EXPECT_EQ(s->planned.total_cents, 3'699'968 + 600'000);
+
+  scope = {};
+  scope.departement = "35";
+  scope.authority = "35238";
+  scope.theme = "jeunesse-mobilite-internationale";
+  scope.year = 2024;
+  s = registry->Finance(scope);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->projects, 1);
+  EXPECT_EQ(s->planned.total_cents, 600'000);
+  EXPECT_EQ(s->actual.total_cents, 300'000);
+
+  scope = {};
+  scope.departement = "75";
+  s = registry->Finance(scope);
+  EXPECT_EQ(s.status().code(), Code::kNotFound);
+
+  // A project or national stands alone.
+  scope = {};
+  scope.project = "T-1";
+  scope.country = "TG";
+  EXPECT_EQ(registry->Finance(scope).status().code(), Code::kInvalidArgument);
+  scope = {};
+  scope.national = true;
+  scope.theme = "eau-assainissement";
+  EXPECT_EQ(registry->Finance(scope).status().code(), Code::kInvalidArgument);
+}
+
 TEST_F(FinanceTest, ClearErrors) {
   auto registry = Reader();
   FinanceScope scope;
@@ -139,9 +190,9 @@ TEST_F(FinanceTest, ClearErrors) {
   EXPECT_NE(s.status().message().find("2031"), std::string::npos);
   scope = {};
   EXPECT_EQ(registry->Finance(scope).status().code(), Code::kInvalidArgument);
-  scope.country = "TG";
+  scope.country = "TG";  // filters combine: no health project in Togo
   scope.theme = "sante";
-  EXPECT_EQ(registry->Finance(scope).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(registry->Finance(scope).status().code(), Code::kNotFound);
   scope = {};
   scope.country = "XX";
   EXPECT_EQ(registry->Finance(scope).status().code(), Code::kNotFound);
@@ -404,7 +455,17 @@ TEST_F(DemoFinanceTest, CliCommands) {
   EXPECT_TRUE(std::filesystem::file_size(xlsx) > 0);
   EXPECT_EQ(RunCli("apd --authority 99999 --year 2024" + db, file, &out), 4);
   EXPECT_NE(out.find("99999"), std::string::npos);
-  EXPECT_EQ(RunCli("finance --country SN --theme sante" + db, file, &out), 3);
+  // A project stands alone; a country and a theme combine.
+  EXPECT_EQ(RunCli("finance --project DEMO-0106 --country SN" + db, file, &out),
+            3);
+  EXPECT_NE(out.find("one scope"), std::string::npos) << out;
+  ASSERT_EQ(
+      RunCli("finance --country SN --theme eau-assainissement --json" + db,
+             file, &out),
+      0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["scope"],
+            "country SN, theme eau-assainissement");
 }
 
 }  // namespace

@@ -12,5 +12,6 @@ import access from './access.mjs';
 import sdg from './sdg.mjs';
 import report from './report.mjs';
 import eligibility from './eligibility.mjs';
+import dashboard from './dashboard.mjs';
 
-export const scenarios = [...home, ...search, ...authority, ...language, ...country, ...records, ...access, ...sdg, ...report, ...eligibility];
+export const scenarios = [...home, ...search, ...authority, ...language, ...country, ...records, ...access, ...sdg, ...report, ...eligibility, ...dashboard];
