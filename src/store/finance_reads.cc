@@ -431,9 +431,11 @@ Result<NationalReportCounts> ReadNationalReportCounts(Db* db,
       year ? "SELECT count(*) FROM (SELECT authority_id FROM "
              "partnership_party WHERE side = 'fr'" +
                  in_partnerships("partnership_id") +
+                 // CROSS JOIN: participants first (else the planner walks
+                 // each French authority's index for every listed project).
                  " UNION SELECT pp.authority_id FROM project_participant pp "
-                 "JOIN authority a ON a.id = pp.authority_id WHERE a.country "
-                 "= 'FR'" +
+                 "CROSS JOIN authority a ON a.id = pp.authority_id WHERE "
+                 "a.country = 'FR'" +
                  in_projects("pp.project_id") + ")"
            : "SELECT count(*) FROM authority a WHERE a.country = 'FR' AND "
              "(EXISTS (SELECT 1 FROM partnership_party WHERE authority_id = "
@@ -478,7 +480,7 @@ Result<NationalReportCounts> ReadNationalReportCounts(Db* db,
     COOPATLAS_ASSIGN_OR_RETURN(
         Statement partners,
         db->Prepare("SELECT pp.project_id, a.country FROM project_participant "
-                    "pp JOIN authority a ON a.id = pp.authority_id WHERE "
+                    "pp CROSS JOIN authority a ON a.id = pp.authority_id WHERE "
                     "a.country != 'FR'" +
                     in_projects("pp.project_id") + " ORDER BY pp.project_id"));
     if (year) {
