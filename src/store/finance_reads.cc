@@ -26,9 +26,14 @@ void AppendScope(const FundingScope& scope, std::string& sql,
   if (scope.project_id) {
     sql += " AND f.project_id = " + param(std::to_string(*scope.project_id));
   }
+  // CROSS JOIN keeps the participants of the line's project as the outer
+  // loop; with a plain JOIN SQLite walks every authority of the country
+  // through its index for each line (71 s for Senegal at 1,000,000
+  // projects).
   if (!scope.authority_code.empty()) {
     sql +=
-        " AND EXISTS (SELECT 1 FROM project_participant pp JOIN authority x "
+        " AND EXISTS (SELECT 1 FROM project_participant pp CROSS JOIN "
+        "authority x "
         "ON x.id = pp.authority_id WHERE pp.project_id = f.project_id AND "
         "x.country = 'FR' AND x.code = " +
         param(scope.authority_code) + ")";
@@ -40,7 +45,8 @@ void AppendScope(const FundingScope& scope, std::string& sql,
         " AND (EXISTS (SELECT 1 FROM project_location l WHERE l.project_id = "
         "f.project_id AND l.country = " +
         c1 +
-        ") OR EXISTS (SELECT 1 FROM project_participant pp JOIN authority x "
+        ") OR EXISTS (SELECT 1 FROM project_participant pp CROSS JOIN "
+        "authority x "
         "ON x.id = pp.authority_id WHERE pp.project_id = f.project_id AND "
         "x.country = " +
         c2 + "))";
