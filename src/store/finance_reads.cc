@@ -532,4 +532,19 @@ Result<NationalReportCounts> ReadNationalReportCounts(Db* db,
   return out;
 }
 
+Result<std::vector<std::int64_t>> ProjectsWithTheme(Db* db,
+                                                    const std::string& theme) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s, db->Prepare("SELECT project_id FROM project_theme WHERE "
+                               "theme = ? ORDER BY project_id"));
+  s.Bind(1, theme);
+  std::vector<std::int64_t> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(s.ColumnInt(0));
+  }
+  return out;
+}
+
 }  // namespace coopatlas::store

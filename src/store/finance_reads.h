@@ -89,6 +89,10 @@ Result<NationalReportCounts> ReadNationalReportCounts(Db* db,
                                                       std::optional<int> year,
                                                       int limit);
 
+// Ids of the projects with `theme`, ascending.
+Result<std::vector<std::int64_t>> ProjectsWithTheme(Db* db,
+                                                    const std::string& theme);
+
 // What eligibility and the APD need of a project.
 struct ProjectFacts {
   std::int64_t id = 0;

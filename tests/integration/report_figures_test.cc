@@ -5,6 +5,7 @@
 // the whole atlas and for single years.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -56,22 +57,29 @@ struct Expected {
   FinanceSummary finance;
 };
 
+bool HasTheme(const Project& p, const std::string& theme) {
+  return theme.empty() ||
+         std::find(p.themes.begin(), p.themes.end(), theme) != p.themes.end();
+}
+
 Expected Recompute(const Registry& registry, const Labels& labels,
-                   std::optional<int> year) {
+                   std::optional<int> year, const std::string& theme = "") {
   Expected e;
   auto projects = registry.ListProjects({});
   auto partnerships = registry.ListPartnerships({});
   EXPECT_TRUE(projects.ok() && partnerships.ok());
   std::erase_if(*projects, [&](const Project& p) {
-    return year && !ActiveIn(p.started_on, p.ended_on, *year);
+    return !HasTheme(p, theme) ||
+           (year && !ActiveIn(p.started_on, p.ended_on, *year));
   });
   std::set<std::int64_t> kept;
   for (const Project& p : *projects) {
     if (p.partnership_id) kept.insert(*p.partnership_id);
   }
   std::erase_if(*partnerships, [&](const Partnership& p) {
-    return year && kept.count(p.meta.id) == 0 &&
-           !ActiveIn(p.started_on, p.ended_on, *year);
+    if (kept.count(p.meta.id) > 0) return false;
+    if (!theme.empty()) return true;
+    return year && !ActiveIn(p.started_on, p.ended_on, *year);
   });
   std::set<std::int64_t> french;
   std::set<std::string> countries;
@@ -118,6 +126,7 @@ Expected Recompute(const Registry& registry, const Labels& labels,
   auto all = registry.ListProjects({});
   EXPECT_TRUE(all.ok());
   for (const Project& p : *all) {
+    if (!HasTheme(p, theme)) continue;
     for (const FundingLine& f : p.funding) {
       FinanceLine l;
       l.project_id = p.meta.id;
@@ -166,6 +175,41 @@ void ExpectSameCofinancing(const Cofinancing& got, const Cofinancing& want) {
   EXPECT_EQ(got.foreign_currency_lines, want.foreign_currency_lines);
 }
 
+// The report of `o` against `e`, computed from every record.
+void ExpectSameFigures(const Registry& registry, ReportOptions o,
+                       const Expected& e) {
+  o.format = "html";
+  auto d = registry.BuildReport(o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->partnerships, e.partnerships);
+  EXPECT_EQ(d->projects, e.projects);
+  EXPECT_EQ(d->french_authorities, e.french);
+  EXPECT_EQ(d->countries, e.countries);
+  EXPECT_EQ(d->includes_demo, e.demo);
+  EXPECT_EQ(d->empty, e.partnerships == 0 && e.projects == 0);
+  EXPECT_EQ(Of(d->by_theme), e.themes);
+  EXPECT_EQ(Of(d->by_sdg), e.sdgs);
+  EXPECT_EQ(Of(d->top_countries), e.countries_top);
+  EXPECT_EQ(Of(d->projects_by_year), e.years);
+  EXPECT_NE(d->freshness.find(e.freshness.substr(0, 10)), std::string::npos)
+      << d->freshness;
+  std::vector<std::string> refs;
+  for (const auto& p : d->project_list) refs.push_back(p.ref);
+  EXPECT_EQ(refs, e.first_refs);
+  EXPECT_EQ(d->partnership_list.size(), e.first_partnerships);
+  if (e.finance.planned.lines + e.finance.actual.lines == 0) {
+    EXPECT_FALSE(d->finance.has_value());
+    return;
+  }
+  ASSERT_TRUE(d->finance.has_value());
+  EXPECT_EQ(d->finance->projects, e.finance.projects);
+  EXPECT_EQ(d->finance->years, e.finance.years);
+  EXPECT_EQ(d->finance->includes_demo, e.finance.includes_demo);
+  ExpectSameCofinancing(d->finance->planned, e.finance.planned);
+  ExpectSameCofinancing(d->finance->actual, e.finance.actual);
+  EXPECT_EQ(Of(d->funding_by_source), e.sources);
+}
+
 class ReportFiguresTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -195,12 +239,6 @@ TEST_F(ReportFiguresTest, NationalFiguresEqualARecomputationFromTheRecords) {
        {std::optional<int>(), std::optional<int>(2019),
         std::optional<int>(2023), std::optional<int>(1950)}) {
     SCOPED_TRACE(year ? std::to_string(*year) : "all years");
-    ReportOptions o;
-    o.national = true;
-    o.year = year;
-    o.format = "html";
-    auto d = (*registry)->BuildReport(o);
-    ASSERT_TRUE(d.ok()) << d.status().ToString();
     const Expected e = Recompute(**registry, *labels, year);
     if (!year) {
       // data/demo/SOURCE.md: 200 projects; the twinnings are more than a
@@ -208,33 +246,33 @@ TEST_F(ReportFiguresTest, NationalFiguresEqualARecomputationFromTheRecords) {
       EXPECT_EQ(e.projects, 200);
       EXPECT_GT(e.partnerships, 1000);
     }
-    EXPECT_EQ(d->partnerships, e.partnerships);
-    EXPECT_EQ(d->projects, e.projects);
-    EXPECT_EQ(d->french_authorities, e.french);
-    EXPECT_EQ(d->countries, e.countries);
-    EXPECT_EQ(d->includes_demo, e.demo);
-    EXPECT_EQ(d->empty, e.partnerships == 0 && e.projects == 0);
-    EXPECT_EQ(Of(d->by_theme), e.themes);
-    EXPECT_EQ(Of(d->by_sdg), e.sdgs);
-    EXPECT_EQ(Of(d->top_countries), e.countries_top);
-    EXPECT_EQ(Of(d->projects_by_year), e.years);
-    EXPECT_NE(d->freshness.find(e.freshness.substr(0, 10)), std::string::npos)
-        << d->freshness;
-    std::vector<std::string> refs;
-    for (const auto& p : d->project_list) refs.push_back(p.ref);
-    EXPECT_EQ(refs, e.first_refs);
-    EXPECT_EQ(d->partnership_list.size(), e.first_partnerships);
-    if (e.finance.planned.lines + e.finance.actual.lines == 0) {
-      EXPECT_FALSE(d->finance.has_value());
-      continue;
+    ReportOptions o;
+    o.national = true;
+    o.year = year;
+    ExpectSameFigures(**registry, o, e);
+  }
+}
+
+// A theme report loads the theme's projects and their partnerships only.
+TEST_F(ReportFiguresTest, ThemeFiguresEqualARecomputationFromTheRecords) {
+  auto registry = Registry::Open({figures_db->path(), true});
+  ASSERT_TRUE(registry.ok());
+  auto db = store::Db::Open(figures_db->path(), store::OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  auto labels = Labels::Load(db->get());
+  ASSERT_TRUE(labels.ok());
+  for (const std::optional<int> year :
+       {std::optional<int>(), std::optional<int>(2023)}) {
+    SCOPED_TRACE(year ? std::to_string(*year) : "all years");
+    ReportOptions o;
+    o.theme = "eau-assainissement";
+    o.year = year;
+    const Expected e = Recompute(**registry, *labels, year, o.theme);
+    if (!year) {
+      EXPECT_GT(e.projects, 0);
+      EXPECT_LT(e.projects, 200);
     }
-    ASSERT_TRUE(d->finance.has_value());
-    EXPECT_EQ(d->finance->projects, e.finance.projects);
-    EXPECT_EQ(d->finance->years, e.finance.years);
-    EXPECT_EQ(d->finance->includes_demo, e.finance.includes_demo);
-    ExpectSameCofinancing(d->finance->planned, e.finance.planned);
-    ExpectSameCofinancing(d->finance->actual, e.finance.actual);
-    EXPECT_EQ(Of(d->funding_by_source), e.sources);
+    ExpectSameFigures(**registry, o, e);
   }
 }
 
