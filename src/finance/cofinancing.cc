@@ -55,36 +55,48 @@ bool IsOnePercent(std::string_view mechanism) {
   return mechanism.substr(0, 4) == "1pc-";
 }
 
+namespace {
+
+// Adds `count` lines of the kind of `l`, amounting to l.amount_cents.
+void Add(Cofinancing& c, const FinanceLine& l, std::int64_t count) {
+  c.lines += count;
+  c.total_cents += l.amount_cents;
+  c.by_mechanism[l.mechanism] += l.amount_cents;
+  c.by_funder_type[std::string(FunderTypeName(l.funder_type))] +=
+      l.amount_cents;
+  if (l.currency != "EUR") c.foreign_currency_lines += count;
+  if (l.funder_type == FunderType::kFrenchAuthority) {
+    c.french_own_cents += l.amount_cents;
+    if (l.mechanism == "nature") {
+      c.french_in_kind_cents += l.amount_cents;
+    } else if (IsOnePercent(l.mechanism)) {
+      c.french_one_percent_cents += l.amount_cents;
+    } else {
+      // budget-general, and any other mechanism a French authority pays
+      // from its own budget, counts as cash.
+      c.french_cash_cents += l.amount_cents;
+    }
+  }
+  if (l.mechanism == "appel-etat" || l.mechanism == "afd-ficol") {
+    c.state_support_cents += l.amount_cents;
+  }
+}
+
+void SetRatios(Cofinancing& c) {
+  c.budget_per_state_euro = {c.total_cents, c.state_support_cents};
+  c.other_per_own_euro = {c.total_cents - c.french_own_cents,
+                          c.french_own_cents};
+}
+
+}  // namespace
+
 Cofinancing ComputeCofinancing(const std::vector<FinanceLine>& lines,
                                bool actual) {
   Cofinancing c;
   for (const FinanceLine& l : lines) {
-    if (l.actual != actual) continue;
-    ++c.lines;
-    c.total_cents += l.amount_cents;
-    c.by_mechanism[l.mechanism] += l.amount_cents;
-    c.by_funder_type[std::string(FunderTypeName(l.funder_type))] +=
-        l.amount_cents;
-    if (l.currency != "EUR") ++c.foreign_currency_lines;
-    if (l.funder_type == FunderType::kFrenchAuthority) {
-      c.french_own_cents += l.amount_cents;
-      if (l.mechanism == "nature") {
-        c.french_in_kind_cents += l.amount_cents;
-      } else if (IsOnePercent(l.mechanism)) {
-        c.french_one_percent_cents += l.amount_cents;
-      } else {
-        // budget-general, and any other mechanism a French authority pays
-        // from its own budget, counts as cash.
-        c.french_cash_cents += l.amount_cents;
-      }
-    }
-    if (l.mechanism == "appel-etat" || l.mechanism == "afd-ficol") {
-      c.state_support_cents += l.amount_cents;
-    }
+    if (l.actual == actual) Add(c, l, 1);
   }
-  c.budget_per_state_euro = {c.total_cents, c.state_support_cents};
-  c.other_per_own_euro = {c.total_cents - c.french_own_cents,
-                          c.french_own_cents};
+  SetRatios(c);
   return c;
 }
 
@@ -107,6 +119,27 @@ FinanceSummary Summarize(const std::vector<FinanceLine>& lines,
   s.years.assign(years.begin(), years.end());
   s.planned = ComputeCofinancing(kept, false);
   s.actual = ComputeCofinancing(kept, true);
+  s.execution = {s.actual.total_cents, s.planned.total_cents};
+  return s;
+}
+
+FinanceSummary SummarizeGroups(const std::vector<LineGroup>& groups,
+                               std::int64_t projects, std::string scope,
+                               std::optional<int> year) {
+  FinanceSummary s;
+  s.scope = std::move(scope);
+  s.year = year;
+  s.projects = projects;
+  std::set<int> years;
+  for (const LineGroup& g : groups) {
+    if (year && g.line.year != *year) continue;
+    years.insert(g.line.year);
+    if (g.line.demo) s.includes_demo = true;
+    Add(g.line.actual ? s.actual : s.planned, g.line, g.lines);
+  }
+  s.years.assign(years.begin(), years.end());
+  SetRatios(s.planned);
+  SetRatios(s.actual);
   s.execution = {s.actual.total_cents, s.planned.total_cents};
   return s;
 }

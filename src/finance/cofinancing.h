@@ -33,4 +33,18 @@ Cofinancing ComputeCofinancing(const std::vector<FinanceLine>& lines,
 FinanceSummary Summarize(const std::vector<FinanceLine>& lines,
                          std::string scope, std::optional<int> year);
 
+// Lines that count alike (same funder class, mechanism, year, nature,
+// currency or not, demo or not), summed: `line.amount_cents` is their total.
+struct LineGroup {
+  FinanceLine line;
+  std::int64_t lines = 0;
+};
+
+// As Summarize over the lines the groups stand for; `projects` is the number
+// of distinct projects behind them (groups do not carry it). The groups are
+// of the scope's year already when `year` is set.
+FinanceSummary SummarizeGroups(const std::vector<LineGroup>& groups,
+                               std::int64_t projects, std::string scope,
+                               std::optional<int> year);
+
 }  // namespace coopatlas::finance

@@ -175,18 +175,35 @@ Result<FinanceSummary> Registry::Finance(const FinanceScope& scope) const {
   std::string label;
   for (const std::string& p : parts) label += (label.empty() ? "" : ", ") + p;
   if (label.empty()) label = "national";
-  std::vector<store::FundingRow> rows;
+  // Summed in SQL: a national scope has millions of lines.
+  store::FundingTotals totals;
   {
     std::lock_guard<std::mutex> lock(impl_->db_mutex);
-    COOPATLAS_ASSIGN_OR_RETURN(rows,
-                               store::ReadFundingRows(impl_->db.get(), where));
+    COOPATLAS_ASSIGN_OR_RETURN(
+        totals, store::ReadFundingTotals(impl_->db.get(), where));
   }
-  if (rows.empty()) {
+  if (totals.groups.empty()) {
     return Status::NotFound(
         "no funding line for " + label +
         (scope.year ? " in " + std::to_string(*scope.year) : std::string()));
   }
-  return finance::Summarize(ToLines(rows), label, scope.year);
+  std::vector<finance::LineGroup> groups;
+  groups.reserve(totals.groups.size());
+  for (const store::FundingGroup& g : totals.groups) {
+    finance::LineGroup lg;
+    lg.line.funder_type = finance::ClassifyFunder(
+        g.funder_is_authority, g.funder_country, g.funder_org_type);
+    lg.line.mechanism = g.mechanism;
+    lg.line.year = g.year;
+    lg.line.actual = g.nature == "actual";
+    lg.line.amount_cents = g.amount_cents;
+    // Only whether it is EUR counts in the figures.
+    lg.line.currency = g.foreign_currency ? "other" : "EUR";
+    lg.line.demo = g.demo;
+    lg.lines = g.lines;
+    groups.push_back(std::move(lg));
+  }
+  return finance::SummarizeGroups(groups, totals.projects, label, scope.year);
 }
 
 Result<Eligibility> Registry::CheckEligibility(

@@ -15,6 +15,8 @@
 #include "finance/cofinancing.h"
 #include "registry/registry_impl.h"
 #include "report/render.h"
+#include "store/finance_reads.h"
+#include "store/records.h"
 
 namespace coopatlas {
 namespace {
@@ -117,27 +119,77 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
   }
   if (o.year) d.subtitle += " — année " + std::to_string(*o.year);
 
-  COOPATLAS_ASSIGN_OR_RETURN(std::vector<Project> projects,
-                             ListProjects(filter));
-  COOPATLAS_ASSIGN_OR_RETURN(std::vector<Partnership> partnerships,
-                             ListPartnerships(filter));
-  std::erase_if(projects, [&](const Project& p) {
-    if (!o.theme.empty() && std::find(p.themes.begin(), p.themes.end(),
-                                      o.theme) == p.themes.end()) {
-      return true;
+  std::vector<Project> projects;
+  std::vector<Partnership> partnerships;
+  // A national report counts in SQL (an atlas may hold millions of
+  // projects) and loads only the records it lists; the other scopes load
+  // their records.
+  std::optional<store::NationalReportCounts> counts;
+  if (o.national) {
+    std::lock_guard<std::mutex> lock(impl_->db_mutex);
+    store::Db* db = impl_->db.get();
+    COOPATLAS_ASSIGN_OR_RETURN(
+        counts, store::ReadNationalReportCounts(db, o.year,
+                                                static_cast<int>(kMaxListed)));
+    for (const std::int64_t id : counts->first_projects) {
+      store::ProjectFilter f;
+      f.id = id;
+      COOPATLAS_ASSIGN_OR_RETURN(auto one, store::ListProjects(db, f));
+      for (auto& p : one) projects.push_back(std::move(p));
     }
-    return o.year && !ActiveIn(p.started_on, p.ended_on, *o.year);
-  });
-  if (!o.theme.empty() || o.year) {
-    std::set<std::int64_t> kept;
-    for (const Project& p : projects) {
-      if (p.partnership_id) kept.insert(*p.partnership_id);
+    for (const std::int64_t id : counts->first_partnerships) {
+      store::PartnershipFilter f;
+      f.id = id;
+      COOPATLAS_ASSIGN_OR_RETURN(auto one, store::ListPartnerships(db, f));
+      for (auto& p : one) partnerships.push_back(std::move(p));
     }
-    std::erase_if(partnerships, [&](const Partnership& p) {
-      if (kept.count(p.meta.id) > 0) return false;
-      if (!o.theme.empty()) return true;
-      return !ActiveIn(p.started_on, p.ended_on, *o.year);
+  } else if (!o.theme.empty()) {
+    // A theme's projects, one by one, and their partnerships (the only
+    // ones a theme report keeps), rather than every record of the atlas.
+    std::lock_guard<std::mutex> lock(impl_->db_mutex);
+    store::Db* db = impl_->db.get();
+    COOPATLAS_ASSIGN_OR_RETURN(std::vector<std::int64_t> ids,
+                               store::ProjectsWithTheme(db, o.theme));
+    std::set<std::int64_t> parents;
+    for (const std::int64_t id : ids) {
+      store::ProjectFilter f;
+      f.id = id;
+      COOPATLAS_ASSIGN_OR_RETURN(auto one, store::ListProjects(db, f));
+      for (auto& p : one) {
+        if (p.partnership_id) parents.insert(*p.partnership_id);
+        projects.push_back(std::move(p));
+      }
+    }
+    for (const std::int64_t id : parents) {
+      store::PartnershipFilter f;
+      f.id = id;
+      COOPATLAS_ASSIGN_OR_RETURN(auto one, store::ListPartnerships(db, f));
+      for (auto& p : one) partnerships.push_back(std::move(p));
+    }
+  } else {
+    COOPATLAS_ASSIGN_OR_RETURN(projects, ListProjects(filter));
+    COOPATLAS_ASSIGN_OR_RETURN(partnerships, ListPartnerships(filter));
+  }
+  // (A national report's lists are of its scope already.)
+  if (!counts) {
+    std::erase_if(projects, [&](const Project& p) {
+      if (!o.theme.empty() && std::find(p.themes.begin(), p.themes.end(),
+                                        o.theme) == p.themes.end()) {
+        return true;
+      }
+      return o.year && !ActiveIn(p.started_on, p.ended_on, *o.year);
     });
+    if (!o.theme.empty() || o.year) {
+      std::set<std::int64_t> kept;
+      for (const Project& p : projects) {
+        if (p.partnership_id) kept.insert(*p.partnership_id);
+      }
+      std::erase_if(partnerships, [&](const Partnership& p) {
+        if (kept.count(p.meta.id) > 0) return false;
+        if (!o.theme.empty()) return true;
+        return !ActiveIn(p.started_on, p.ended_on, *o.year);
+      });
+    }
   }
 
   FinanceScope scope;
@@ -214,9 +266,35 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
   d.partnerships = static_cast<std::int64_t>(partnerships.size());
   d.projects = static_cast<std::int64_t>(projects.size());
   d.french_authorities = static_cast<std::int64_t>(french.size());
+  if (counts) {
+    // The listed records above are a sample: the figures are the counts.
+    d.partnerships = counts->partnerships;
+    d.projects = counts->projects;
+    d.french_authorities = counts->french_authorities;
+    d.includes_demo = counts->includes_demo;
+    freshness = counts->freshness;
+    themes.clear();
+    sdgs.clear();
+    countries.clear();
+    years.clear();
+    all_countries.clear();
+    for (const auto& [code, n] : counts->themes) {
+      themes[labels->Of("theme", code).first] += n;
+    }
+    for (const auto& [goal, n] : counts->goals) {
+      sdgs[labels->Of("sdg", goal).first] += n;
+    }
+    for (const auto& [c, n] : counts->project_countries) {
+      all_countries.insert(c);
+      countries[labels->Of("country", c).first] += n;
+    }
+    all_countries.insert(counts->partner_countries.begin(),
+                         counts->partner_countries.end());
+    years = counts->start_years;
+  }
   all_countries.erase("");
   d.countries = static_cast<std::int64_t>(all_countries.size());
-  d.empty = partnerships.empty() && projects.empty();
+  d.empty = d.partnerships == 0 && d.projects == 0;
   d.by_theme = Ranked(themes);
   d.by_sdg = Ranked(sdgs);
   d.top_countries = Ranked(countries);
@@ -252,7 +330,7 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
                     : "Données mises à jour le " + freshness.substr(0, 10) +
                           " (dernière modification d'un enregistrement du "
                           "périmètre).";
-  if (d.project_list.size() < projects.size()) {
+  if (static_cast<std::int64_t>(d.project_list.size()) < d.projects) {
     d.provenance.push_back(
         "Listes limitées aux " + std::to_string(kMaxListed) +
         " premiers projets et partenariats (l'export XLSX les contient "

@@ -48,6 +48,53 @@ struct FundingRow {
 Result<std::vector<FundingRow>> ReadFundingRows(Db* db,
                                                 const FundingScope& scope);
 
+// Funding lines of `scope` summed in SQL, one row per distinct value of
+// what the co-financing figures depend on (docs/finance.md): a national
+// scope has millions of lines, a few hundred groups.
+struct FundingGroup {
+  bool demo = false;
+  bool funder_is_authority = false;
+  std::string funder_country;   // authority: its country
+  std::string funder_org_type;  // actor: IATI OrganisationType
+  std::string mechanism;
+  int year = 0;
+  std::string nature;  // planned | actual
+  bool foreign_currency = false;
+  std::int64_t lines = 0;
+  std::int64_t amount_cents = 0;
+};
+struct FundingTotals {
+  std::vector<FundingGroup> groups;
+  std::int64_t projects = 0;  // distinct projects with a line in scope
+};
+Result<FundingTotals> ReadFundingTotals(Db* db, const FundingScope& scope);
+
+// The figures of a national report (optionally of the projects active in
+// `year`, and the partnerships active then or carrying such a project),
+// counted in SQL; as src/registry/report.cc computes them from the records
+// for the other scopes.
+struct NationalReportCounts {
+  std::int64_t projects = 0, partnerships = 0, french_authorities = 0;
+  bool includes_demo = false;
+  std::string freshness;  // latest updated_at, empty when no record
+  std::map<std::string, std::int64_t> themes;  // theme code -> projects
+  std::map<std::string, std::int64_t> goals;   // SDG goal -> projects
+  // Foreign country (alpha-2) -> projects located in it or with a partner
+  // authority of it.
+  std::map<std::string, std::int64_t> project_countries;
+  std::vector<std::string> partner_countries;       // of partnerships' partners
+  std::map<std::string, std::int64_t> start_years;  // "2021" -> projects
+  // Ids of the first `limit` projects and partnerships, by id.
+  std::vector<std::int64_t> first_projects, first_partnerships;
+};
+Result<NationalReportCounts> ReadNationalReportCounts(Db* db,
+                                                      std::optional<int> year,
+                                                      int limit);
+
+// Ids of the projects with `theme`, ascending.
+Result<std::vector<std::int64_t>> ProjectsWithTheme(Db* db,
+                                                    const std::string& theme);
+
 // What eligibility and the APD need of a project.
 struct ProjectFacts {
   std::int64_t id = 0;
