@@ -23,6 +23,7 @@
 #include "registry/import_common.h"
 #include "registry/registry_impl.h"
 #include "store/records.h"
+#include "store/reference_tables.h"
 #include "store/writer.h"
 #include "text/fold.h"
 
@@ -111,18 +112,9 @@ bool IsSiren(const std::string& s) {
 }
 
 // SIREN of the communes (INSEE code -> SIREN) from the reference data.
-Result<std::map<std::string, std::string>> CommuneSirens(store::Db* db) {
-  std::map<std::string, std::string> out;
-  COOPATLAS_ASSIGN_OR_RETURN(
-      store::Statement s,
-      db->Prepare("SELECT code, siren FROM ref_commune WHERE siren IS NOT "
-                  "NULL AND siren <> '' AND type = 'commune-actuelle'"));
-  while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out[s.ColumnText(0)] = s.ColumnText(1);
-  }
-  return out;
+Result<std::map<std::string, std::string>> SirenByCommune(store::Db* db) {
+  COOPATLAS_ASSIGN_OR_RETURN(auto pairs, store::CommuneSirens(db));
+  return std::map<std::string, std::string>(pairs.begin(), pairs.end());
 }
 
 std::string StatusCode(const std::string& status) {
@@ -404,7 +396,8 @@ Result<IatiExportReport> Registry::ExportIati(
       std::string siren = IsSiren(c.code) ? c.code : "";
       if (siren.empty()) {
         std::lock_guard<std::mutex> lock(impl_->db_mutex);
-        COOPATLAS_ASSIGN_OR_RETURN(auto sirens, CommuneSirens(impl_->db.get()));
+        COOPATLAS_ASSIGN_OR_RETURN(auto sirens,
+                                   SirenByCommune(impl_->db.get()));
         if (auto it = sirens.find(c.code); it != sirens.end()) {
           siren = it->second;
         }
@@ -424,7 +417,7 @@ Result<IatiExportReport> Registry::ExportIati(
     std::lock_guard<std::mutex> lock(impl_->db_mutex);
     store::Db* db = impl_->db.get();
     COOPATLAS_ASSIGN_OR_RETURN(lists, LoadCodelists(db));
-    COOPATLAS_ASSIGN_OR_RETURN(auto sirens, CommuneSirens(db));
+    COOPATLAS_ASSIGN_OR_RETURN(auto sirens, SirenByCommune(db));
     COOPATLAS_ASSIGN_OR_RETURN(std::vector<Project> projects,
                                store::ListProjects(db, filter));
     std::sort(projects.begin(), projects.end(),

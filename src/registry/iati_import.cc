@@ -17,6 +17,7 @@
 #include "registry/import_common.h"
 #include "registry/registry_impl.h"
 #include "store/records.h"
+#include "store/reference_tables.h"
 #include "store/writer.h"
 #include "text/fold.h"
 
@@ -542,17 +543,11 @@ Result<iati::Codelists> Codelists(store::Db* db) {
   return lists;
 }
 
+// Commune INSEE code by SIREN, from the reference data.
 Result<std::map<std::string, std::string>> SirenToCode(store::Db* db) {
+  COOPATLAS_ASSIGN_OR_RETURN(auto pairs, store::CommuneSirens(db));
   std::map<std::string, std::string> out;
-  COOPATLAS_ASSIGN_OR_RETURN(
-      store::Statement s,
-      db->Prepare("SELECT siren, code FROM ref_commune WHERE siren IS NOT "
-                  "NULL AND siren <> '' AND type = 'commune-actuelle'"));
-  while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out[s.ColumnText(0)] = s.ColumnText(1);
-  }
+  for (auto& [code, siren] : pairs) out[std::move(siren)] = std::move(code);
   return out;
 }
 

@@ -468,4 +468,18 @@ Result<reference::ReferenceData> ReadReference(Db* db,
   return data;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> CommuneSirens(Db* db) {
+  std::vector<std::pair<std::string, std::string>> out;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s,
+      db->Prepare("SELECT code, siren FROM ref_commune WHERE siren IS NOT "
+                  "NULL AND siren <> '' AND type = 'commune-actuelle'"));
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.emplace_back(s.ColumnText(0), s.ColumnText(1));
+  }
+  return out;
+}
+
 }  // namespace coopatlas::store

@@ -38,4 +38,7 @@ Result<std::vector<std::pair<std::string, std::string>>> EpcisOfCommune(
 // The sources recorded by the last load (empty if none).
 Result<std::vector<reference::Source>> ReadSources(Db* db);
 
+// (INSEE code, SIREN) of every current commune that has a SIREN.
+Result<std::vector<std::pair<std::string, std::string>>> CommuneSirens(Db* db);
+
 }  // namespace coopatlas::store
