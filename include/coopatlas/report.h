@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,14 @@ struct ReportData {
   std::vector<ReportBar> funding_by_source;  // planned cents by funder type
   std::vector<ReportProject> project_list;
   std::vector<ReportPartnership> partnership_list;
+  // The maps. World: ISO 3166-1 numeric code -> partnerships with a
+  // partner there plus projects located there or with a partner there;
+  // `country_names`: numeric code -> French name. France: département code
+  // -> French authorities of the scope in it; authorities without a
+  // département (régions, …) are counted apart.
+  std::map<std::string, std::int64_t> world_map, france_map;
+  std::map<std::string, std::string> country_names;
+  std::int64_t authorities_off_map = 0;
   std::vector<std::string> provenance;  // sources, versions, licences
   std::string freshness;                // when the records were last updated
 };

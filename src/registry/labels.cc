@@ -67,6 +67,9 @@ Result<Labels> Labels::Load(store::Db* db) {
   };
   COOPATLAS_RETURN_IF_ERROR(
       read("country", "SELECT alpha2, name_fr, name_en FROM ref_country"));
+  // ISO numeric codes, the ids of the map shapes (facet of no search).
+  COOPATLAS_RETURN_IF_ERROR(read(
+      "country_numeric", "SELECT alpha2, numeric, numeric FROM ref_country"));
   COOPATLAS_RETURN_IF_ERROR(
       read("fr_region", "SELECT code, name, name FROM ref_region"));
   COOPATLAS_RETURN_IF_ERROR(

@@ -208,16 +208,24 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
   std::map<std::string, std::int64_t> themes, sdgs, countries, years;
   std::set<std::string> all_countries;
   std::set<std::int64_t> french;
+  // For the maps: alpha-2 -> records; French authority -> département.
+  std::map<std::string, std::int64_t> world;
+  std::map<std::int64_t, std::string> french_departements;
   std::string freshness;
   for (const Partnership& p : partnerships) {
     d.includes_demo = d.includes_demo || p.meta.demo;
     freshness = std::max(freshness, p.meta.updated_at);
-    for (const auto& a : p.french) french.insert(a.id);
-    std::set<std::string> cs;
+    for (const auto& a : p.french) {
+      french.insert(a.id);
+      french_departements[a.id] = a.departement;
+    }
+    std::set<std::string> cs, codes;
     for (const auto& a : p.partners) {
       all_countries.insert(a.country);
+      codes.insert(a.country);
       cs.insert(labels->Of("country", a.country).first);
     }
+    for (const auto& c : codes) ++world[c];
     if (d.partnership_list.size() < kMaxListed) {
       std::string c;
       for (const auto& x : cs) c += (c.empty() ? "" : ", ") + x;
@@ -242,6 +250,7 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
     for (const auto& part : p.participants) {
       if (part.authority && part.authority->country == "FR") {
         french.insert(part.authority->id);
+        french_departements[part.authority->id] = part.authority->departement;
       } else if (part.authority) {
         cs.insert(part.authority->country);
       }
@@ -249,6 +258,7 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
     std::string names;
     for (const auto& c : cs) {
       all_countries.insert(c);
+      ++world[c];
       const std::string n = labels->Of("country", c).first;
       ++countries[n];
       names += (names.empty() ? "" : ", ") + n;
@@ -288,9 +298,33 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
       all_countries.insert(c);
       countries[labels->Of("country", c).first] += n;
     }
-    all_countries.insert(counts->partner_countries.begin(),
-                         counts->partner_countries.end());
+    world = counts->project_countries;
+    for (const auto& [c, n] : counts->partner_countries) {
+      all_countries.insert(c);
+      world[c] += n;
+    }
     years = counts->start_years;
+    for (const auto& [dep, n] : counts->french_by_departement) {
+      if (dep.empty()) {
+        d.authorities_off_map += n;
+      } else {
+        d.france_map[dep] = n;
+      }
+    }
+  } else {
+    for (const auto& [id, dep] : french_departements) {
+      if (dep.empty()) {
+        ++d.authorities_off_map;
+      } else {
+        ++d.france_map[dep];
+      }
+    }
+  }
+  for (const auto& [alpha2, n] : world) {
+    if (alpha2.empty() || alpha2 == "FR") continue;
+    const std::string numeric = labels->Of("country_numeric", alpha2).first;
+    d.world_map[numeric] += n;
+    d.country_names[numeric] = labels->Of("country", alpha2).first;
   }
   all_countries.erase("");
   d.countries = static_cast<std::int64_t>(all_countries.size());

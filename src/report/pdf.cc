@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "report/maps.h"
 #include "report/render.h"
 
 namespace coopatlas::report {
@@ -76,6 +79,74 @@ class Pdf {
     }
   }
 
+  // A choropleth `width` points wide, its caption and legend.
+  void Map(const MapPicture& m, double width) {
+    const MapGeometry& g = *m.geometry;
+    const double s = width / g.width;
+    const double height = g.height * s;
+    Space(8);
+    Room(height + 70);  // title, map and legend on one page
+    Text(m.title, 12, true);
+    cairo_save(cr_);
+    cairo_translate(cr_, kMargin, y_);
+    cairo_scale(cr_, s, s);
+    cairo_set_line_width(cr_, 0.6);
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+    for (std::size_t i = 0; i < g.shapes.size(); ++i) {
+      for (const MapFrame& f : g.frames) {
+        if (f.first_shape != i) continue;
+        cairo_rectangle(cr_, f.x, f.y, f.width, f.height);
+        cairo_set_source_rgb(cr_, 1, 1, 1);
+        cairo_fill_preserve(cr_);
+        cairo_set_source_rgb(cr_, 0.6, 0.6, 0.67);
+        cairo_stroke(cr_);
+      }
+      cairo_new_path(cr_);
+      for (const auto& ring : g.shapes[i].rings) {
+        cairo_move_to(cr_, ring.front().x, ring.front().y);
+        for (const MapPoint& p : ring) cairo_line_to(cr_, p.x, p.y);
+        cairo_close_path(cr_);
+      }
+      const Rgb c = ParseColor(m.fills[i]);
+      cairo_set_source_rgb(cr_, c.r, c.g, c.b);
+      cairo_fill_preserve(cr_);
+      cairo_set_source_rgb(cr_, 1, 1, 1);
+      cairo_stroke(cr_);
+    }
+    cairo_restore(cr_);
+    for (const MapFrame& f : g.frames) {
+      Layout(f.label, 6, false, f.width * s);
+      pango_layout_set_alignment(layout_, PANGO_ALIGN_CENTER);
+      cairo_set_source_rgb(cr_, 0.11, 0.14, 0.2);
+      cairo_move_to(cr_, kMargin + f.x * s, y_ + (f.y + f.height) * s - 9);
+      pango_cairo_show_layout(cr_, layout_);
+    }
+    y_ += height + 4;
+    Text(m.caption, 8);
+    std::vector<std::pair<std::string, std::string>> legend = {
+        {kNoDataColor, "aucun"}};
+    if (m.shaded > 0) {
+      for (const ColorClass& c : m.classes) {
+        legend.emplace_back(c.color, LegendRange(c));
+      }
+    }
+    double x = kMargin;
+    for (const auto& [color, label] : legend) {
+      const Rgb c = ParseColor(color);
+      cairo_set_source_rgb(cr_, c.r, c.g, c.b);
+      cairo_rectangle(cr_, x, y_ + 2, 8, 8);
+      cairo_fill(cr_);
+      Layout(label, 8, false, 120);
+      int w = 0, h = 0;
+      pango_layout_get_pixel_size(layout_, &w, &h);
+      cairo_set_source_rgb(cr_, 0.11, 0.14, 0.2);
+      cairo_move_to(cr_, x + 11, y_);
+      pango_cairo_show_layout(cr_, layout_);
+      x += 11 + w + 14;
+    }
+    y_ += 16;
+  }
+
   void Space(double points) { y_ += points; }
 
   void Banner(const std::string& text) {
@@ -114,6 +185,7 @@ class Pdf {
     pango_font_description_free(font);
     pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout_, PANGO_ALIGN_LEFT);
     pango_layout_set_text(layout_, text.c_str(), -1);
   }
 
@@ -158,6 +230,11 @@ Status WritePdf(const ReportData& d, const std::string& path) {
     pdf.Chart("Financement prévu par source", d.funding_by_source, true);
     pdf.Chart("Projets par pays", d.top_countries, false);
     pdf.Chart("Projets par année de début", d.projects_by_year, false);
+    const ReportMaps maps = MapsOf(d);
+    if (!maps.error.empty()) pdf.Text(maps.error, 9);
+    for (std::size_t i = 0; i < maps.pictures.size(); ++i) {
+      pdf.Map(maps.pictures[i], i == 0 ? kWidth - 2 * kMargin : 330);
+    }
     pdf.Space(10);
     pdf.Text("Projets", 14, true);
     for (const ReportProject& p : d.project_list) {

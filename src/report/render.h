@@ -18,6 +18,9 @@ Status WriteXlsx(const ReportData& data, const std::string& path);
 // A PDF drawn with cairo and pango (text is real text). Errors: kIo.
 Status WritePdf(const ReportData& data, const std::string& path);
 
+// `s` with &, <, > and " escaped for HTML text and attributes.
+std::string HtmlEscape(const std::string& s);
+
 // "1 234 567,89 €" (French style, narrow no-break spaces avoided: plain
 // spaces, so that text tools find the figures).
 std::string Euros(std::int64_t cents);

@@ -448,9 +448,11 @@ Result<NationalReportCounts> ReadNationalReportCounts(Db* db,
       }));
   // French authorities: through the indexes on authority ids when every
   // record counts.
+  // (By département, for the France map.)
   COOPATLAS_RETURN_IF_ERROR(EachRow(
       db,
-      year ? "SELECT count(*) FROM (SELECT authority_id FROM "
+      year ? "SELECT coalesce(a.departement, ''), count(*) FROM authority a "
+             "WHERE a.id IN (SELECT authority_id FROM "
              "partnership_party WHERE side = 'fr'" +
                  in_partnerships("partnership_id") +
                  // CROSS JOIN: participants first (else the planner walks
@@ -458,12 +460,16 @@ Result<NationalReportCounts> ReadNationalReportCounts(Db* db,
                  " UNION SELECT pp.authority_id FROM project_participant pp "
                  "CROSS JOIN authority a ON a.id = pp.authority_id WHERE "
                  "a.country = 'FR'" +
-                 in_projects("pp.project_id") + ")"
-           : "SELECT count(*) FROM authority a WHERE a.country = 'FR' AND "
+                 in_projects("pp.project_id") + ") GROUP BY 1"
+           : "SELECT coalesce(a.departement, ''), count(*) FROM authority a "
+             "WHERE a.country = 'FR' AND "
              "(EXISTS (SELECT 1 FROM partnership_party WHERE authority_id = "
              "a.id AND side = 'fr') OR EXISTS (SELECT 1 FROM "
-             "project_participant WHERE authority_id = a.id))",
-      year, [&](Statement& s) { out.french_authorities = s.ColumnInt(0); }));
+             "project_participant WHERE authority_id = a.id)) GROUP BY 1",
+      year, [&](Statement& s) {
+        out.french_by_departement[s.ColumnText(0)] = s.ColumnInt(1);
+        out.french_authorities += s.ColumnInt(1);
+      }));
   COOPATLAS_RETURN_IF_ERROR(EachRow(
       db, "SELECT theme FROM project_theme WHERE 1" + in_projects("project_id"),
       year, [&](Statement& s) { ++out.themes[s.ColumnText(0)]; }));
@@ -533,11 +539,13 @@ Result<NationalReportCounts> ReadNationalReportCounts(Db* db,
   }
   COOPATLAS_RETURN_IF_ERROR(EachRow(
       db,
-      "SELECT DISTINCT a.country FROM partnership_party pp JOIN authority a "
-      "ON a.id = pp.authority_id WHERE pp.side != 'fr'" +
-          in_partnerships("pp.partnership_id"),
-      year,
-      [&](Statement& s) { out.partner_countries.push_back(s.ColumnText(0)); }));
+      "SELECT a.country, count(DISTINCT pp.partnership_id) FROM "
+      "partnership_party pp JOIN authority a ON a.id = pp.authority_id WHERE "
+      "pp.side != 'fr'" +
+          in_partnerships("pp.partnership_id") + " GROUP BY a.country",
+      year, [&](Statement& s) {
+        out.partner_countries[s.ColumnText(0)] = s.ColumnInt(1);
+      }));
   const std::string first = " ORDER BY 1 LIMIT " + std::to_string(limit);
   COOPATLAS_RETURN_IF_ERROR(EachRow(
       db, "SELECT p.id FROM project p WHERE " + projects + first, year,

@@ -82,7 +82,10 @@ struct NationalReportCounts {
   // Foreign country (alpha-2) -> projects located in it or with a partner
   // authority of it.
   std::map<std::string, std::int64_t> project_countries;
-  std::vector<std::string> partner_countries;       // of partnerships' partners
+  // Foreign country (alpha-2) -> partnerships with a partner of it.
+  std::map<std::string, std::int64_t> partner_countries;
+  // Département code ("" for none: régions…) -> French authorities.
+  std::map<std::string, std::int64_t> french_by_departement;
   std::map<std::string, std::int64_t> start_years;  // "2021" -> projects
   // Ids of the first `limit` projects and partnerships, by id.
   std::vector<std::int64_t> first_projects, first_partnerships;

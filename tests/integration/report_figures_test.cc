@@ -54,6 +54,10 @@ struct Expected {
   Bars themes, sdgs, countries_top, years, sources;
   std::vector<std::string> first_refs;
   std::size_t first_partnerships = 0;
+  // The maps: ISO numeric -> partnerships + projects; département ->
+  // French authorities; French authorities with no département.
+  std::map<std::string, std::int64_t> world, france;
+  std::int64_t off_map = 0;
   FinanceSummary finance;
 };
 
@@ -82,14 +86,24 @@ Expected Recompute(const Registry& registry, const Labels& labels,
     return year && !ActiveIn(p.started_on, p.ended_on, *year);
   });
   std::set<std::int64_t> french;
+  std::map<std::int64_t, std::string> departement_of;
+  std::map<std::string, std::int64_t> world;  // alpha-2
   std::set<std::string> countries;
   std::map<std::string, std::int64_t> themes, sdgs, top, years;
   std::vector<FinanceLine> lines;
   for (const Partnership& p : *partnerships) {
     e.demo = e.demo || p.meta.demo;
     e.freshness = std::max(e.freshness, p.meta.updated_at);
-    for (const auto& a : p.french) french.insert(a.id);
-    for (const auto& a : p.partners) countries.insert(a.country);
+    std::set<std::string> partner_countries;
+    for (const auto& a : p.french) {
+      french.insert(a.id);
+      departement_of[a.id] = a.departement;
+    }
+    for (const auto& a : p.partners) {
+      countries.insert(a.country);
+      partner_countries.insert(a.country);
+    }
+    for (const auto& c : partner_countries) ++world[c];
   }
   for (const Project& p : *projects) {
     e.demo = e.demo || p.meta.demo;
@@ -111,12 +125,14 @@ Expected Recompute(const Registry& registry, const Labels& labels,
       if (!part.authority) continue;
       if (part.authority->country == "FR") {
         french.insert(part.authority->id);
+        departement_of[part.authority->id] = part.authority->departement;
       } else {
         cs.insert(part.authority->country);
       }
     }
     for (const auto& c : cs) {
       countries.insert(c);
+      ++world[c];
       ++top[labels.Of("country", c).first];
     }
     if (p.started_on.size() >= 4) ++years[p.started_on.substr(0, 4)];
@@ -149,6 +165,17 @@ Expected Recompute(const Registry& registry, const Labels& labels,
     sources[report::FunderTypeLabel(type)] += cents;
   }
   countries.erase("");
+  for (const auto& [alpha2, n] : world) {
+    if (!alpha2.empty())
+      e.world[labels.Of("country_numeric", alpha2).first] += n;
+  }
+  for (const auto& [id, dep] : departement_of) {
+    if (dep.empty()) {
+      ++e.off_map;
+    } else {
+      ++e.france[dep];
+    }
+  }
   e.partnerships = static_cast<std::int64_t>(partnerships->size());
   e.projects = static_cast<std::int64_t>(projects->size());
   e.french = static_cast<std::int64_t>(french.size());
@@ -197,6 +224,9 @@ void ExpectSameFigures(const Registry& registry, ReportOptions o,
   for (const auto& p : d->project_list) refs.push_back(p.ref);
   EXPECT_EQ(refs, e.first_refs);
   EXPECT_EQ(d->partnership_list.size(), e.first_partnerships);
+  EXPECT_EQ(d->world_map, e.world);
+  EXPECT_EQ(d->france_map, e.france);
+  EXPECT_EQ(d->authorities_off_map, e.off_map);
   if (e.finance.planned.lines + e.finance.actual.lines == 0) {
     EXPECT_FALSE(d->finance.has_value());
     return;
@@ -245,6 +275,9 @@ TEST_F(ReportFiguresTest, NationalFiguresEqualARecomputationFromTheRecords) {
       // report lists.
       EXPECT_EQ(e.projects, 200);
       EXPECT_GT(e.partnerships, 1000);
+      // Both maps have much to show (twinnings span most of Europe).
+      EXPECT_GT(e.world.size(), 50U);
+      EXPECT_GT(e.france.size(), 50U);
     }
     ReportOptions o;
     o.national = true;

@@ -61,6 +61,12 @@ TEST_F(ReportTest, PdfHasTheKeyFiguresAsText) {
   EXPECT_NE(text.find("10 830 970,85 €"), std::string::npos);
   EXPECT_NE(text.find("données de démonstration"), std::string::npos);
   EXPECT_NE(text.find("DEMO-0200"), std::string::npos);  // the list
+  // The two maps, with their legends and insets.
+  EXPECT_NE(text.find("Partenariats et projets par pays"), std::string::npos);
+  EXPECT_NE(text.find("Collectivités françaises par département"),
+            std::string::npos);
+  EXPECT_NE(text.find("Paris et petite couronne"), std::string::npos);
+  EXPECT_NE(text.find("La Réunion"), std::string::npos);
 }
 
 TEST_F(ReportTest, HtmlIsSelfContainedAndXlsxIsAWorkbook) {
@@ -74,6 +80,11 @@ TEST_F(ReportTest, HtmlIsSelfContainedAndXlsxIsAWorkbook) {
   const std::string html = Slurp(o.out);
   EXPECT_NE(html.find("<h1>Sénégal</h1>"), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);
+  // The world map shades Senegal only (every project and partnership of
+  // this scope is there), under its French name.
+  EXPECT_NE(html.find("<h2>Cartes</h2>"), std::string::npos);
+  EXPECT_NE(html.find("class=\"data\"><title>Sénégal : "), std::string::npos);
+  EXPECT_EQ(html.find("class=\"data\"><title>Mali"), std::string::npos);
   for (const char* ref :
        {"<script", "src=", "http:", "https:", "url(", "@import"}) {
     EXPECT_EQ(html.find(ref), std::string::npos) << ref;
