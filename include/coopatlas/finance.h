@@ -192,11 +192,16 @@ struct FinanceScope {
   // département (code), as the search's fr_region and departement filters.
   std::string fr_region;
   std::string departement;
+  // Projects a call for projects supported: those with a State-call line
+  // (mechanism appel-etat) of the call's edition year ("generaliste-2025":
+  // lines of 2025; data/calls/<call>.json, `edition`).
+  std::string call;
+  std::string calls_dir;  // "" for DefaultCallsDir()
   bool national = false;  // every line of the atlas
   std::optional<int> year;
 
-  // Authority, country, theme, fr_region and departement combine (every one
-  // given narrows the lines); a project or national stands alone.
+  // Authority, country, theme, fr_region, departement and call combine
+  // (every one given narrows the lines); a project or national stands alone.
   // Errors: kInvalidArgument (none or several scopes, bad year).
   Status Validate() const;
 };

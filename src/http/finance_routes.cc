@@ -30,6 +30,8 @@ void AddFinanceRoutes(const Registry* registry,
           "projects with a French participant of this région (INSEE code)"},
         P{"departement", "query", "string", false,
           "projects with a French participant of this département"},
+        P{"call", "query", "string", false,
+          "projects a call supported (State-call line of its edition year)"},
         P{"national", "query", "boolean", false, "the whole atlas"},
         P{"year", "query", "integer", false, "only the lines of this year"}},
        "/api/v1/finance?national=1",
@@ -44,6 +46,7 @@ void AddFinanceRoutes(const Registry* registry,
            COOPATLAS_ASSIGN_OR_RETURN(scope.fr_region, Text(req, "fr_region"));
            COOPATLAS_ASSIGN_OR_RETURN(scope.departement,
                                       Text(req, "departement"));
+           COOPATLAS_ASSIGN_OR_RETURN(scope.call, Text(req, "call"));
            COOPATLAS_ASSIGN_OR_RETURN(auto national, Bool(req, "national"));
            scope.national = national.value_or(false);
            COOPATLAS_ASSIGN_OR_RETURN(scope.year, OptionalInt(req, "year"));

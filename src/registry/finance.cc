@@ -74,22 +74,22 @@ Status UnknownAuthority(Result<const resolve::Resolver*> resolver,
 std::string DefaultCallsDir() { return DefaultReferenceRoot() + "/data/calls"; }
 
 Status FinanceScope::Validate() const {
-  const int filters = static_cast<int>(!authority.empty()) +
-                      static_cast<int>(!country.empty()) +
-                      static_cast<int>(!theme.empty()) +
-                      static_cast<int>(!fr_region.empty()) +
-                      static_cast<int>(!departement.empty());
+  const int filters =
+      static_cast<int>(!authority.empty()) +
+      static_cast<int>(!country.empty()) + static_cast<int>(!theme.empty()) +
+      static_cast<int>(!fr_region.empty()) +
+      static_cast<int>(!departement.empty()) + static_cast<int>(!call.empty());
   const int alone =
       static_cast<int>(!project.empty()) + static_cast<int>(national);
   if (alone > 1 || (alone == 1 && filters > 0)) {
     return Status::InvalidArgument(
         "give one scope: a project, national, or any of an authority, a "
-        "country, a theme, a région, a département");
+        "country, a theme, a région, a département, a call");
   }
   if (alone + filters == 0 && !year) {
     return Status::InvalidArgument(
         "give a scope: a project, an authority, a country, a theme, a "
-        "région, a département, a year, or national");
+        "région, a département, a call, a year, or national");
   }
   if (year) return CheckYear(*year);
   return Status::Ok();
@@ -160,6 +160,22 @@ Result<FinanceSummary> Registry::Finance(const FinanceScope& scope) const {
       where.participant_departement = scope.departement;
       parts.push_back("département " + scope.departement);
     }
+  }
+  if (!scope.call.empty()) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        CallRules call,
+        finance::LoadCall(
+            scope.calls_dir.empty() ? DefaultCallsDir() : scope.calls_dir,
+            scope.call));
+    const std::string& e = call.edition;
+    if (e.size() != 4 || !std::all_of(e.begin(), e.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        })) {
+      return Status::InvalidArgument("call " + scope.call + ": edition '" + e +
+                                     "' is not a year");
+    }
+    where.state_call_year = std::stoi(e);
+    parts.push_back("call " + scope.call);
   }
   if (!scope.authority.empty()) {
     std::optional<Authority> a;

@@ -73,6 +73,12 @@ void AppendScope(const FundingScope& scope, std::string& sql,
         "x.country = 'FR' AND x.departement = " +
         param(scope.participant_departement) + ")";
   }
+  if (scope.state_call_year) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM funding_line c WHERE c.project_id = "
+        "f.project_id AND c.mechanism = 'appel-etat' AND c.year = " +
+        param(std::to_string(*scope.state_call_year)) + ")";
+  }
   if (scope.year) sql += " AND f.year = " + param(std::to_string(*scope.year));
   if (!scope.funder_code.empty()) {
     sql += " AND a.country = 'FR' AND a.code = " + param(scope.funder_code);

@@ -23,7 +23,9 @@ struct FundingScope {
   std::string participant_region;  // a French participant's région
   std::string participant_departement;  // a French participant's département
   std::optional<int> year;              // lines of this year
-  std::string funder_code;              // lines paid by this French authority
+  // Projects with a State-call line (appel-etat) of this year.
+  std::optional<int> state_call_year;
+  std::string funder_code;    // lines paid by this French authority
   std::string funder_region;  // lines paid by French authorities of a région
   bool actual_only = false;   // lines of nature 'actual'
 };

@@ -237,6 +237,8 @@ void AddFinanceCommands(CLI::App* app, const std::string& default_db,
   scope->add_option("--country", flags->scope.country,
                     "projects in a country (ISO alpha-2)");
   scope->add_option("--theme", flags->scope.theme, "projects with a theme");
+  scope->add_option("--call", flags->scope.call,
+                    "projects a call supported (e.g. generaliste-2025)");
   scope->add_flag("--national", flags->scope.national, "the whole atlas");
   CLI::Option* year_opt =
       fin->add_option("--year", flags->year, "only the lines of this year");

@@ -176,6 +176,30 @@ TEST_F(FinanceTest, CombinedFilters) {
   EXPECT_EQ(registry->Finance(scope).status().code(), Code::kInvalidArgument);
 }
 
+// A call's scope: the projects with a State-call line of its edition year.
+// T-1 has State lines of 2024 (21,000 planned, 15,000 actual); T-2 none.
+TEST_F(FinanceTest, CallScopeIsTheProjectsItSupported) {
+  auto registry = Reader();
+  FinanceScope scope;
+  scope.call = "generaliste-2024";
+  auto s = registry->Finance(scope);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->projects, 1);
+  EXPECT_EQ(s->planned.total_cents, 3'699'968);  // all of T-1's lines
+  EXPECT_EQ(s->planned.state_support_cents, 2'100'000);
+  EXPECT_EQ(s->actual.total_cents, 2'500'000);
+  scope.country = "DE";  // combined: T-1 is in Togo
+  EXPECT_EQ(registry->Finance(scope).status().code(), Code::kNotFound);
+  scope = {};
+  scope.call = "generaliste-2025";  // no State line of 2025
+  EXPECT_EQ(registry->Finance(scope).status().code(), Code::kNotFound);
+  scope.call = "generaliste-1999";
+  const Status unknown = registry->Finance(scope).status();
+  EXPECT_EQ(unknown.code(), Code::kNotFound);
+  EXPECT_NE(unknown.message().find("generaliste-2024"), std::string::npos)
+      << unknown.ToString();  // lists the known calls
+}
+
 TEST_F(FinanceTest, ClearErrors) {
   auto registry = Reader();
   FinanceScope scope;
