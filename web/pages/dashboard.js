@@ -15,6 +15,9 @@ import { h, pageHeading, errorBox, section, loadingBox, demoBadge } from '../dom
 import { t, codeLabel, formatNumber, formatEuros, locale } from '../i18n.js';
 import { loadLabels, label } from '../labels.js';
 import { navigate } from '../router.js';
+import { mapSection, dataTable } from '../maps/frame.js';
+import { worldChoropleth } from '../maps/world.js';
+import { franceChoropleth } from '../maps/france.js';
 
 const PATH = '/tableau-de-bord';
 // The filters, in the order of the form; all go to /api/v1/finance, all but
@@ -49,8 +52,10 @@ export async function render({ view, query }) {
     const [stats] = await Promise.all([getJsonCached('stats'), loadLabels()]);
     statsCodes = {};
     for (const dim of SEARCH_FILTERS) statsCodes[dim] = (stats[`by_${dim}`] ?? []).map((b) => String(b.value));
+    numericCodes = new Map((stats.by_country ?? []).filter((b) => b.numeric).map((b) => [String(b.value), b.numeric]));
   } catch {
     statsCodes = {}; // the lists stay empty; the URL's values still show
+    numericCodes = new Map();
   }
   view.append(filterForm(filters), activeFilters(filters));
   const loading = loadingBox();
@@ -110,7 +115,51 @@ export async function render({ view, query }) {
   view.append(h('div', { class: 'two-cols' },
     trendChart(projects, partnerships, byYear),
     countsChart(t('dash.topCountries'), 'top-countries', 'country', projects, partnerships)));
+  view.append(h('div', { class: 'maps-grid' },
+    worldMap(projects, partnerships), franceMap(projects, partnerships)));
   view.append(reportLinks(filters));
+}
+
+// ---- maps ----------------------------------------------------------------
+
+// ISO alpha-2 -> numeric (the world shapes' ids), from the stats.
+let numericCodes = new Map();
+
+// Projects + partnerships per value of a facet of both searches.
+function summed(dim, projects, partnerships) {
+  const out = new Map();
+  for (const body of [projects, partnerships]) {
+    for (const item of body.facets?.[dim] ?? []) {
+      const value = String(item.value);
+      out.set(value, (out.get(value) ?? 0) + item.count);
+    }
+  }
+  return [...out].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function worldMap(projects, partnerships) {
+  const counts = summed('country', projects, partnerships).filter(([code]) => code !== 'FR');
+  const href = (code) => `/pays/${encodeURIComponent(code)}`;
+  const values = new Map(counts.filter(([code]) => numericCodes.has(code)).map(([code, count]) =>
+    [numericCodes.get(code), { count, label: label('country', code), href: href(code) }]));
+  const rows = counts.map(([code, count]) => [h('a', { href: href(code) }, label('country', code)), formatNumber(count)]);
+  return mapSection({
+    title: t('dash.map.world'), desc: t('dash.map.worldDesc'), className: 'map-block-world dash-map-world',
+    table: dataTable(t('dash.map.world'), [t('table.country'), t('dash.col.records')], rows, { numericCols: [1] }),
+    draw: ({ title, desc }) => worldChoropleth({ values, title, desc, titleKey: 'dash.map.shape' }),
+  });
+}
+
+function franceMap(projects, partnerships) {
+  const counts = summed('departement', projects, partnerships);
+  const href = (code) => dashboardUrl({ departement: code });
+  const values = new Map(counts.map(([code, count]) => [code, { count, label: label('departement', code), href: href(code) }]));
+  const rows = counts.map(([code, count]) => [h('a', { href: href(code) }, label('departement', code)), code, formatNumber(count)]);
+  return mapSection({
+    title: t('dash.map.france'), desc: t('dash.map.franceDesc'), className: 'map-block-france dash-map-france',
+    table: dataTable(t('dash.map.france'), [t('table.departement'), t('table.code'), t('dash.col.records')], rows, { numericCols: [2] }),
+    draw: ({ title, desc }) => franceChoropleth({ values, title, desc, titleKey: 'dash.map.shapeDep' }),
+  });
 }
 
 // ---- filters -------------------------------------------------------------

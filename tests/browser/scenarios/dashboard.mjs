@@ -1,11 +1,14 @@
 // Dashboard (/tableau-de-bord): with the demonstration data its key figures
 // are those of /api/v1/finance and /api/v1/search; choosing a country with
 // the keyboard puts it in the URL and changes the figures to the API's for
-// that country; filters combine (country + theme); the "Rapport" links
-// carry the scope; the language switch translates the page and keeps the
-// filters; on a phone nothing overflows sideways.
+// that country; filters combine (country + theme); the maps paint exactly
+// the countries and départements of the scope's search facets; the
+// "Rapport" links carry the scope; the language switch translates the page
+// and keeps the filters; on a phone nothing overflows sideways.
 
-import { apiJson, expect, visit, waitReady } from '../lib.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { apiJson, expect, mapCounts, visit, waitReady } from '../lib.mjs';
 
 const digits = (s) => s.replace(/\D/g, '');
 
@@ -18,6 +21,40 @@ async function expected(base, qs) {
   const projects = await apiJson(base, `/api/v1/search?type=project&per_page=1${rest ? `&${rest}` : ''}`);
   const partnerships = await apiJson(base, `/api/v1/search?type=partnership&per_page=1${rest ? `&${rest}` : ''}`);
   return { finance, projects: projects.total, partnerships: partnerships.total };
+}
+
+// The maps: the world map paints the countries (other than France, with a
+// shape) of the projects' and partnerships' country facets, the France map
+// their départements, and a shape's title gives the summed count.
+async function checkMaps(page, base, qs, source, what) {
+  const world = JSON.parse(await readFile(path.join(source, 'node_modules/world-atlas/countries-110m.json'), 'utf8'));
+  const shapes = new Set(world.objects.countries.geometries
+    .map((g) => g.id ?? (g.properties?.name === 'Kosovo' ? '983' : null)).filter(Boolean));
+  const france = JSON.parse(await readFile(path.join(source, 'web/data/france-departements-regions.topo.json'), 'utf8'));
+  const depShapes = new Set(france.objects.departements.geometries.map((g) => g.properties.code));
+  const stats = await apiJson(base, '/api/v1/stats');
+  const numeric = new Map(stats.by_country.map((c) => [c.value, c.numeric]));
+  const params = new URLSearchParams(qs);
+  params.delete('authority');
+  const rest = params.toString();
+  const sums = { country: new Map(), departement: new Map() };
+  for (const type of ['project', 'partnership']) {
+    const body = await apiJson(base, `/api/v1/search?type=${type}&per_page=1${rest ? `&${rest}` : ''}`);
+    for (const dim of Object.keys(sums)) {
+      for (const f of body.facets[dim] ?? []) sums[dim].set(f.value, (sums[dim].get(f.value) ?? 0) + f.count);
+    }
+  }
+  const countries = [...sums.country].filter(([c]) => c !== 'FR' && shapes.has(numeric.get(c)));
+  const w = await mapCounts(page, '.dash-map-world svg.map-world');
+  expect(w.painted === countries.length, `${what}: world map paints ${w.painted} countries, the facets ${countries.length}`);
+  expect(w.titled === w.paths, `${what}: world shapes without <title>`);
+  const [top, n] = countries.sort((a, b) => b[1] - a[1])[0];
+  const title = await page.locator(`.dash-map-world path[data-id="${numeric.get(top)}"] title`).textContent();
+  expect(title.includes(String(n)), `${what}: ${top} titled "${title}", want ${n}`);
+  const f = await mapCounts(page, '.dash-map-france svg.map-france');
+  const deps = [...sums.departement.keys()].filter((d) => depShapes.has(d)).length;
+  expect(f.painted === deps, `${what}: France map paints ${f.painted} départements, the facets ${deps}`);
+  expect(f.titled === f.paths, `${what}: France shapes without <title>`);
 }
 
 async function figures(page) {
@@ -51,7 +88,7 @@ async function checkFigures(page, want, what) {
 
 export default [{
   name: 'dashboard',
-  async run({ page, base, shot }) {
+  async run({ page, base, shot, source }) {
     const national = await expected(base, '');
     expect(national.projects > 0 && national.finance.planned.total_cents > 0, 'the demo data has no projects or funding');
     await visit(page, base, '/');
@@ -74,6 +111,7 @@ export default [{
     const unlabelled = await page.$$eval('.dash-filters select, .dash-filters input',
       (els) => els.filter((el) => !el.labels?.length).map((el) => el.id));
     expect(unlabelled.length === 0, `fields without a label: ${unlabelled.join(' ')}`);
+    await checkMaps(page, base, '', source, 'national');
     const report = await page.getAttribute('a.report-link[data-format="html"]', 'href');
     expect(report === '/api/v1/report?national=1&format=html', `national report link ${report}`);
     await shot('dashboard');
@@ -89,6 +127,7 @@ export default [{
     expect(sn.finance.planned.total_cents !== national.finance.planned.total_cents, 'SN has the national total');
     await checkFigures(page, sn, 'country=SN');
     expect(await page.inputValue('#dash-country') === 'SN', 'the country is not shown selected');
+    await checkMaps(page, base, 'country=SN', source, 'country=SN');
     expect(await page.locator('.active-filters a').count() === 2, 'no active-filter chip (and "clear")');
     const reports = await page.$$eval('a.report-link', (as) => as.map((a) => a.getAttribute('href')));
     expect(reports.length === 3 && reports.every((r) => r.startsWith('/api/v1/report?country=SN&format=')),
