@@ -1,6 +1,7 @@
 #include "finance/apd.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -14,6 +15,14 @@ bool HasTheme(const ApdProject& p, const char* theme) {
   return std::find(p.themes.begin(), p.themes.end(), theme) != p.themes.end();
 }
 
+bool Implements(const ApdProject& p, std::initializer_list<const char*> types) {
+  return std::any_of(p.implementer_types.begin(), p.implementer_types.end(),
+                     [&](const std::string& t) {
+                       return std::find(types.begin(), types.end(), t) !=
+                              types.end();
+                     });
+}
+
 }  // namespace
 
 std::string ApdCategory(const FinanceLine& line, const ApdProject& project) {
@@ -23,6 +32,15 @@ std::string ApdCategory(const FinanceLine& line, const ApdProject& project) {
   }
   if (HasTheme(project, "ecsi")) return "development_education";
   if (project.partnership_kind == "urgence") return "emergency";
+  // Hosting refugees in France: a migration project with no country abroad.
+  if (HasTheme(project, "migrations-diasporas") && project.countries.empty()) {
+    return "refugees";
+  }
+  // No authority abroad: the money goes to whoever carries the project.
+  if (!project.foreign_authority) {
+    if (Implements(project, {"40"})) return "multilateral";
+    if (Implements(project, {"21", "22", "23", "24"})) return "ngo_grant";
+  }
   return "cooperation";
 }
 

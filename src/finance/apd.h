@@ -20,6 +20,9 @@ struct ApdProject {
   // The countries that are not on the DAC list of ODA recipients in the
   // declared year (meaningful only when that list is known).
   std::vector<std::string> not_oda_countries;
+  bool foreign_authority = false;  // an authority abroad takes part
+  // IATI OrganisationType codes of its implementing actors (role 4).
+  std::vector<std::string> implementer_types;
 };
 
 // The category of a line of `project` (docs/finance.md "APD categories").

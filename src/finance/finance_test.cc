@@ -337,11 +337,11 @@ TEST(LoadCallTest, UnknownCallListsTheKnownOnes) {
 
 TEST(ApdTest, OwnFundsActuallyPaidByRecipientAndCategory) {
   std::map<std::int64_t, ApdProject> projects = {
-      {1, {"P1", "convention", {"eau-assainissement"}, {"SN"}, {}}},
-      {2, {"P2", "urgence", {"urgence-post-crise"}, {"UA"}, {}}},
-      {3, {"P3", "action", {"ecsi"}, {}, {}}},
-      {4, {"P4", "jumelage", {"culture-patrimoine"}, {"DE"}, {"DE"}}},
-      {5, {"P5", "convention", {"sante"}, {"BF", "ML"}, {}}},
+      {1, {"P1", "convention", {"eau-assainissement"}, {"SN"}, {}, true, {}}},
+      {2, {"P2", "urgence", {"urgence-post-crise"}, {"UA"}, {}, true, {}}},
+      {3, {"P3", "action", {"ecsi"}, {}, {}, false, {}}},
+      {4, {"P4", "jumelage", {"culture-patrimoine"}, {"DE"}, {"DE"}, true, {}}},
+      {5, {"P5", "convention", {"sante"}, {"BF", "ML"}, {}, true, {}}},
   };
   auto paid = [](std::int64_t project, const std::string& mechanism,
                  std::int64_t cents) {
@@ -394,6 +394,66 @@ TEST(ApdTest, OwnFundsActuallyPaidByRecipientAndCategory) {
       ComputeApd(lines, projects, "test", 2024, false);
   EXPECT_EQ(unchecked.total_cents, 310'000);
   EXPECT_TRUE(unchecked.not_oda.empty());
+}
+
+// The categories read from who takes part: with no authority abroad, the
+// money of a project carried by an NGO is a grant to an NGO, by a
+// multilateral organisation a multilateral contribution; a migration
+// project with no country abroad is the hosting of refugees in France. The
+// mechanisms and kinds come first.
+TEST(ApdTest, CategoriesFromParticipantsThemesAndMechanisms) {
+  auto project = [](std::vector<std::string> themes,
+                    std::vector<std::string> countries, bool foreign,
+                    std::vector<std::string> implementers,
+                    std::string kind = "action") {
+    ApdProject p;
+    p.ref = "P";
+    p.partnership_kind = std::move(kind);
+    p.themes = std::move(themes);
+    p.countries = std::move(countries);
+    p.foreign_authority = foreign;
+    p.implementer_types = std::move(implementers);
+    return p;
+  };
+  const FinanceLine cash =
+      Line(FT::kFrenchAuthority, "budget-general", 100, true, 2024, 1);
+  const FinanceLine water =
+      Line(FT::kFrenchAuthority, "1pc-eau", 100, true, 2024, 1);
+  // An NGO (22 national, 21 international, 23 regional, 24 southern).
+  for (const char* ngo : {"21", "22", "23", "24"}) {
+    EXPECT_EQ(ApdCategory(cash, project({"sante"}, {"BF"}, false, {ngo})),
+              "ngo_grant")
+        << ngo;
+  }
+  // ... unless an authority abroad takes part: a cooperation project.
+  EXPECT_EQ(ApdCategory(cash, project({"sante"}, {"BF"}, true, {"22"})),
+            "cooperation");
+  // A university (80) or a company (70) carrying it: cooperation.
+  EXPECT_EQ(ApdCategory(cash, project({"sante"}, {"BF"}, false, {"80", "70"})),
+            "cooperation");
+  // A multilateral organisation (40) before an NGO.
+  EXPECT_EQ(ApdCategory(cash, project({"gouvernance-locale"}, {"MG"}, false,
+                                      {"22", "40"})),
+            "multilateral");
+  // Refugees in France; the same theme abroad is not.
+  EXPECT_EQ(ApdCategory(cash, project({"migrations-diasporas"}, {}, false, {})),
+            "refugees");
+  EXPECT_EQ(
+      ApdRecipient(cash, project({"migrations-diasporas"}, {}, false, {})),
+      "FR");
+  EXPECT_EQ(
+      ApdCategory(cash, project({"migrations-diasporas"}, {"SN"}, true, {})),
+      "cooperation");
+  // A 1 % line, development education and emergencies come first.
+  EXPECT_EQ(ApdCategory(water,
+                        project({"eau-assainissement"}, {"BF"}, false, {"22"})),
+            "one_percent");
+  EXPECT_EQ(ApdCategory(cash, project({"ecsi", "migrations-diasporas"}, {},
+                                      false, {"22"})),
+            "development_education");
+  EXPECT_EQ(ApdCategory(cash, project({"urgence-post-crise"}, {"UA"}, false,
+                                      {"22"}, "urgence")),
+            "emergency");
 }
 
 }  // namespace

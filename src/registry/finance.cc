@@ -313,7 +313,9 @@ Result<ApdDeclaration> Registry::Apd(const ApdOptions& options) const {
       bool list_known, store::StatusListCovers(db, "dac_oda_recipient", date));
   std::map<std::int64_t, finance::ApdProject> projects;
   for (auto& [id, f] : facts) {
-    finance::ApdProject p{f.ref, f.partnership_kind, f.themes, f.countries, {}};
+    finance::ApdProject p{
+        f.ref, f.partnership_kind,  f.themes,           f.countries,
+        {},    f.foreign_authority, f.implementer_types};
     for (const std::string& country : f.countries) {
       COOPATLAS_ASSIGN_OR_RETURN(auto statuses,
                                  store::CountryStatusesOn(db, country, date));

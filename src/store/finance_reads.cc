@@ -154,6 +154,12 @@ Result<std::map<std::int64_t, ProjectFacts>> ReadProjectFacts(
                   " UNION SELECT a.country FROM project_participant pp JOIN "
                   "authority a ON a.id = pp.authority_id WHERE pp.project_id "
                   "= ?1"));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement participants,
+      db->Prepare("SELECT a.country, x.org_type, pp.iati_role FROM "
+                  "project_participant pp LEFT JOIN authority a ON a.id = "
+                  "pp.authority_id LEFT JOIN actor x ON x.id = pp.actor_id "
+                  "WHERE pp.project_id = ?"));
   std::map<std::int64_t, ProjectFacts> out;
   for (const std::int64_t id : std::set<std::int64_t>(ids.begin(), ids.end())) {
     project.Reset();
@@ -183,6 +189,19 @@ Result<std::map<std::int64_t, ProjectFacts>> ReadProjectFacts(
       if (!country.empty() && country != "FR") seen.insert(std::move(country));
     }
     f.countries.assign(seen.begin(), seen.end());
+    participants.Reset();
+    participants.Bind(1, id);
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool p, participants.Step());
+      if (!p) break;
+      if (!participants.ColumnIsNull(0)) {
+        f.foreign_authority =
+            f.foreign_authority || participants.ColumnText(0) != "FR";
+      } else if (participants.ColumnInt(2) == 4 &&
+                 !participants.ColumnIsNull(1)) {
+        f.implementer_types.push_back(participants.ColumnText(1));
+      }
+    }
     out.emplace(id, std::move(f));
   }
   return out;

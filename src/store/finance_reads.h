@@ -108,6 +108,9 @@ struct ProjectFacts {
   std::vector<std::string> themes;
   // Foreign countries: of its locations and participating authorities.
   std::vector<std::string> countries;
+  bool foreign_authority = false;  // an authority abroad takes part
+  // IATI OrganisationType codes of the implementing actors (role 4).
+  std::vector<std::string> implementer_types;
 };
 
 // The facts of every project with a line in `rows` (by project id).

@@ -18,11 +18,16 @@ namespace {
 // with Erlangen (Germany, not on the DAC list).
 constexpr const char* kProjects =
     "ref_projet,titre,collectivite_fr,collectivite_partenaire,pays,"
-    "type_partenariat,themes\n"
+    "type_partenariat,themes,acteurs\n"
     "T-1,Eau potable à Dapaong,35238,Dapaong,Togo,convention,"
-    "eau-assainissement\n"
+    "eau-assainissement,\n"
     "T-2,Échanges de jeunes,35238,Erlangen,Allemagne,jumelage,"
-    "jeunesse-mobilite-internationale\n";
+    "jeunesse-mobilite-internationale,\n"
+    "T-3,Puits villageois,44109,,Burkina Faso,action,eau-assainissement,"
+    "Eau Vive:22\n"
+    "T-4,Accueil de réfugiés,44109,,France,action,migrations-diasporas,\n"
+    "T-5,Programme ONU-Habitat,44109,,Madagascar,action,gouvernance-locale,"
+    "ONU-Habitat:40\n";
 
 // T-1 planned: 2,000 in kind + 8,000 cash (Rennes) + 21,000 State call
 //   + 5,000 water agency "1 % eau" + 655,957 XOF at 0.001524 = 999.68 EUR
@@ -44,7 +49,12 @@ constexpr const char* kFunding =
     "2024,réalisé,15000,,,\n"
     "T-2,1,35238,collectivite,budget-general,2024,réalisé,3000,,,\n"
     "T-2,2,35238,collectivite,budget-general,2024,prévu,3000,,,\n"
-    "T-2,3,Erlangen,partenaire,budget-general,2024,prévu,3000,,,\n";
+    "T-2,3,Erlangen,partenaire,budget-general,2024,prévu,3000,,,\n"
+    // Nantes pays in 2023 for a well dug by an NGO in Burkina Faso, the
+    // hosting of refugees in Nantes and a UN-Habitat programme.
+    "T-3,1,44109,collectivite,budget-general,2023,réalisé,4000,,,\n"
+    "T-4,1,44109,collectivite,budget-general,2023,réalisé,2500,,,\n"
+    "T-5,1,44109,collectivite,budget-general,2023,réalisé,1500,,,\n";
 
 // The databases of the two suites (set up once per suite).
 ScratchDb* small_db = nullptr;
@@ -316,6 +326,27 @@ TEST_F(FinanceTest, ApdOwnFundsPaidOdaRecipientsOnly) {
   o.region = "99";
   o.year = 2024;
   EXPECT_EQ(registry->Apd(o).status().code(), Code::kNotFound);
+}
+
+// Categories from the records: no authority abroad, and an NGO or a
+// multilateral organisation carries the project; refugees hosted in France.
+TEST_F(FinanceTest, ApdNgoGrantMultilateralAndRefugees) {
+  ApdOptions o;
+  o.authority = "44109";
+  o.year = 2023;
+  auto d = Reader()->Apd(o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->lines.size(), 3U);  // by recipient: BF, FR, MG
+  EXPECT_EQ(d->lines[0].recipient, "BF");
+  EXPECT_EQ(d->lines[0].category, "ngo_grant");
+  EXPECT_EQ(d->lines[0].amount_cents, 400'000);
+  EXPECT_EQ(d->lines[1].recipient, "FR");
+  EXPECT_EQ(d->lines[1].category, "refugees");
+  EXPECT_EQ(d->lines[1].amount_cents, 250'000);
+  EXPECT_EQ(d->lines[2].recipient, "MG");
+  EXPECT_EQ(d->lines[2].category, "multilateral");
+  EXPECT_EQ(d->lines[2].projects, (std::vector<std::string>{"T-5"}));
+  EXPECT_EQ(d->total_cents, 800'000);
 }
 
 TEST_F(FinanceTest, ApdCsvAndXlsx) {
