@@ -15,4 +15,9 @@ std::string Join(const std::vector<std::string>& parts,
 // SplitSpaces(" SN  BF") == {"SN", "BF"}.
 std::vector<std::string> SplitSpaces(std::string_view text);
 
+// Appends `text` to `out` with &, <, >, " and ' escaped for HTML text and
+// attributes.
+void AppendHtmlEscaped(std::string& out, std::string_view text);
+std::string HtmlEscape(std::string_view text);
+
 }  // namespace coopatlas::core

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "registry/registry_impl.h"
 #include "registry/search_query.h"
@@ -19,32 +20,12 @@ constexpr int kMaxPage = 10000;
 std::string SnippetHtml(const std::string& raw) {
   std::string out;
   out.reserve(raw.size() + 16);
-  for (const char c : raw) {
-    switch (c) {
-      case '\x01':
-        out += "<mark>";
-        break;
-      case '\x02':
-        out += "</mark>";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= raw.size(); ++i) {
+    if (i < raw.size() && raw[i] != '\x01' && raw[i] != '\x02') continue;
+    core::AppendHtmlEscaped(out, std::string_view(raw).substr(from, i - from));
+    if (i < raw.size()) out += raw[i] == '\x01' ? "<mark>" : "</mark>";
+    from = i + 1;
   }
   return out;
 }

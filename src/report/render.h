@@ -5,8 +5,11 @@
 
 #include "coopatlas/report.h"
 #include "coopatlas/status.h"
+#include "core/strings.h"
 
 namespace coopatlas::report {
+
+using core::HtmlEscape;
 
 // One self-contained HTML file: inline CSS (with a print stylesheet) and
 // inline SVG charts; no script, no external resource.
@@ -17,9 +20,6 @@ Status WriteXlsx(const ReportData& data, const std::string& path);
 
 // A PDF drawn with cairo and pango (text is real text). Errors: kIo.
 Status WritePdf(const ReportData& data, const std::string& path);
-
-// `s` with &, <, > and " escaped for HTML text and attributes.
-std::string HtmlEscape(const std::string& s);
 
 // "1 234 567,89 €" (French style, narrow no-break spaces avoided: plain
 // spaces, so that text tools find the figures).
