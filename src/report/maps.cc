@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <functional>
 #include <limits>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <numbers>
 #include <set>
@@ -409,32 +408,34 @@ Result<MapGeometry> GeometryFromTopoJson(std::string_view topojson,
              : FranceLayout(shapes, width);
 }
 
-Result<const MapGeometry*> WorldGeometry() {
-  static std::once_flag once;
-  static Result<MapGeometry> geometry = Status::Internal("not built");
-  std::call_once(once, [] {
-    geometry = GeometryFromTopoJson(
-        std::string_view(
-            reinterpret_cast<const char*>(embedded::kWorldTopology),
-            embedded::kWorldTopologySize),
-        "countries", "", MapProjection::kNaturalEarth, 960);
-  });
+namespace {
+
+// The geometry of a compiled-in topology, or why there is none.
+Result<const MapGeometry*> Pointer(const Result<MapGeometry>& geometry) {
   if (!geometry.ok()) return geometry.status();
   return &*geometry;
 }
 
+std::string_view Embedded(const unsigned char* bytes, std::size_t size) {
+  return {reinterpret_cast<const char*>(bytes), size};
+}
+
+}  // namespace
+
+// Built on first use (a function-local static is initialised once, even
+// with several threads).
+Result<const MapGeometry*> WorldGeometry() {
+  static const Result<MapGeometry> kGeometry = GeometryFromTopoJson(
+      Embedded(embedded::kWorldTopology, embedded::kWorldTopologySize),
+      "countries", "", MapProjection::kNaturalEarth, 960);
+  return Pointer(kGeometry);
+}
+
 Result<const MapGeometry*> FranceGeometry() {
-  static std::once_flag once;
-  static Result<MapGeometry> geometry = Status::Internal("not built");
-  std::call_once(once, [] {
-    geometry = GeometryFromTopoJson(
-        std::string_view(
-            reinterpret_cast<const char*>(embedded::kFranceTopology),
-            embedded::kFranceTopologySize),
-        "departements", "code", MapProjection::kFranceConic, 600);
-  });
-  if (!geometry.ok()) return geometry.status();
-  return &*geometry;
+  static const Result<MapGeometry> kGeometry = GeometryFromTopoJson(
+      Embedded(embedded::kFranceTopology, embedded::kFranceTopologySize),
+      "departements", "code", MapProjection::kFranceConic, 600);
+  return Pointer(kGeometry);
 }
 
 std::vector<ColorClass> MakeColorClasses(std::vector<std::int64_t> counts) {
