@@ -1,9 +1,11 @@
 // The XLSX report: the same tables as the HTML, amounts as numbers.
 #include <xlsxwriter.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
+#include "report/maps.h"
 #include "report/render.h"
 
 namespace coopatlas::report {
@@ -106,6 +108,36 @@ Status WriteXlsx(const ReportData& d, const std::string& path) {
   counts("ODD", "Objectif", d.by_sdg, false);
   counts("Pays", "Pays", d.top_countries, false);
   counts("Années", "Année de début", d.projects_by_year, false);
+  // The figures of the two maps.
+  lxw_worksheet* world = book.Sheet(
+      "Carte pays", {"Pays", "Code ISO numérique", "Partenariats et projets"});
+  r = 1;
+  for (const auto& [code, n] : d.world_map) {
+    const auto name = d.country_names.find(code);
+    book.Text(world, r, 0, name == d.country_names.end() ? code : name->second);
+    book.Text(world, r, 1, code);
+    book.Number(world, r++, 2, n);
+  }
+  lxw_worksheet* france =
+      book.Sheet("Carte départements",
+                 {"Département", "Code", "Collectivités françaises engagées"});
+  std::map<std::string, std::string> departements;
+  if (auto g = FranceGeometry(); g.ok()) {
+    for (const MapShape& shape : (*g)->shapes) {
+      departements[shape.code] = shape.name;
+    }
+  }
+  r = 1;
+  for (const auto& [code, n] : d.france_map) {
+    const auto name = departements.find(code);
+    book.Text(france, r, 0, name == departements.end() ? code : name->second);
+    book.Text(france, r, 1, code);
+    book.Number(france, r++, 2, n);
+  }
+  if (d.authorities_off_map > 0) {
+    book.Text(france, r, 0, "Sans département (régions…)");
+    book.Number(france, r++, 2, d.authorities_off_map);
+  }
   lxw_worksheet* p = book.Sheet("Projets", {"Titre", "Réf.", "Pays", "Statut",
                                             "Début", "Budget prévu (EUR)"});
   r = 1;

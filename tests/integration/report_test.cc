@@ -93,6 +93,18 @@ TEST_F(ReportTest, HtmlIsSelfContainedAndXlsxIsAWorkbook) {
   o.out = report_db->File("sn.xlsx");
   ASSERT_TRUE(Render(o).ok());
   EXPECT_EQ(Slurp(o.out).substr(0, 2), "PK");
+  // The maps' figures are sheets too (unzip: deps/apt-packages.txt).
+  const std::string workbook = report_db->File("workbook.xml");
+  const std::string strings = report_db->File("strings.xml");
+  ASSERT_EQ(std::system(("unzip -p " + o.out + " xl/workbook.xml > " +
+                         workbook + " && unzip -p " + o.out +
+                         " xl/sharedStrings.xml > " + strings)
+                            .c_str()),
+            0);
+  EXPECT_NE(Slurp(workbook).find("name=\"Carte pays\""), std::string::npos);
+  EXPECT_NE(Slurp(workbook).find("name=\"Carte départements\""),
+            std::string::npos);
+  EXPECT_NE(Slurp(strings).find("Ille-et-Vilaine"), std::string::npos);
 }
 
 TEST_F(ReportTest, EmptyScopeSaysSoAndBadInputIsAnError) {
