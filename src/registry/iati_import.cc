@@ -94,6 +94,10 @@ class Importer {
       return Status::Ok();
     }
     where_ += " (" + id + ")";
+    // The activity's changes (its project, the project's places, sectors,
+    // participants and funding lines, and the authorities and actors it
+    // brings) make one audit row (store::Writer::BeginAuditGroup).
+    writer_->BeginAuditGroup();
     prefix_ = o_.id_prefix;
     if (prefix_.empty()) {
       if (const iati::Element* r = a.Child("reporting-org")) {
@@ -194,7 +198,7 @@ class Importer {
     importing::CountMain(report_, r.outcome);
     ++report_->outcomes["imported"];
     COOPATLAS_RETURN_IF_ERROR(Funding(a, id, r.id, reporting, first_country));
-    return Status::Ok();
+    return writer_->EndAuditGroup("project", std::to_string(r.id));
   }
 
   void SetDefaultLang(const std::string& lang) { default_lang_ = lang; }
@@ -531,6 +535,29 @@ class Importer {
   std::vector<FundingLine> budget_lines_;
 };
 
+// Sets the connection's page cache size (PRAGMA cache_size: negative in
+// KiB) for a scope, then puts the previous one back.
+class CacheSize {
+ public:
+  CacheSize(store::Db* db, int size) : db_(db) {
+    if (auto s = db_->Prepare("PRAGMA cache_size"); s.ok()) {
+      if (auto row = s->Step(); row.ok() && *row) {
+        previous_ = static_cast<int>(s->ColumnInt(0));
+      }
+    }
+    (void)db_->Exec("PRAGMA cache_size=" + std::to_string(size));
+  }
+  ~CacheSize() {
+    (void)db_->Exec("PRAGMA cache_size=" + std::to_string(previous_));
+  }
+  CacheSize(const CacheSize&) = delete;
+  CacheSize& operator=(const CacheSize&) = delete;
+
+ private:
+  store::Db* db_;
+  int previous_ = -2000;
+};
+
 Result<iati::Codelists> Codelists(store::Db* db) {
   iati::Codelists lists;
   COOPATLAS_ASSIGN_OR_RETURN(
@@ -569,6 +596,9 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
   report.source = options.file;
   report.encoding = "UTF-8";
   report.dry_run = options.dry_run;
+  // A page cache of 64 MB for the import's transaction (SQLite's default
+  // is 2 MB: pages of the growing tables were written out and read back).
+  CacheSize cache(db, -65536);
   COOPATLAS_ASSIGN_OR_RETURN(
       auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
