@@ -4,11 +4,15 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/time.h"
@@ -558,6 +562,52 @@ class CacheSize {
   int previous_ = -2000;
 };
 
+// Batches of activities from the reading thread to the writing one.
+class ActivityQueue {
+ public:
+  static constexpr std::size_t kBatch = 64;
+  static constexpr std::size_t kBatches = 8;
+
+  // Waits for room; false once the consumer has stopped.
+  bool Push(std::vector<iati::Element> batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || batches_.size() < kBatches; });
+    if (stopped_) return false;
+    batches_.push_back(std::move(batch));
+    ready_.notify_one();
+    return true;
+  }
+  // The producer has no more.
+  void Close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    ready_.notify_one();
+  }
+  // Waits for the next batch; false when there is none and will be none.
+  bool Pop(std::vector<iati::Element>* batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !batches_.empty(); });
+    if (batches_.empty()) return false;
+    *batch = std::move(batches_.front());
+    batches_.pop_front();
+    room_.notify_one();
+    return true;
+  }
+  // The consumer wants no more.
+  void Stop() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopped_ = true;
+    batches_.clear();
+    room_.notify_one();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<std::vector<iati::Element>> batches_;
+  bool closed_ = false, stopped_ = false;
+};
+
 Result<iati::Codelists> Codelists(store::Db* db) {
   iati::Codelists lists;
   COOPATLAS_ASSIGN_OR_RETURN(
@@ -605,14 +655,38 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
                              writer->StartRun("iati", options.file));
   Importer importer(options, *resolver, *places, lists, writer.get(), run,
                     &report, sirens);
+  // A second thread reads and parses the file while this one maps and
+  // writes the activities, in document order, batches passing through a
+  // bounded queue (memory stays bounded by a few batches of activities).
+  ActivityQueue queue;
+  Result<iati::ReadSummary> read = iati::ReadSummary{};
+  std::thread reader([&] {
+    std::vector<iati::Element> batch;
+    bool stopped = false;  // the import stopped at an error
+    read = iati::ReadFile(options.file, {},
+                          [&](const iati::Element& activity, bool) {
+                            if (stopped) return;
+                            batch.push_back(activity);
+                            if (batch.size() < ActivityQueue::kBatch) return;
+                            stopped = !queue.Push(std::move(batch));
+                            batch.clear();
+                          });
+    if (!stopped && !batch.empty()) queue.Push(std::move(batch));
+    queue.Close();
+  });
   Status failed;
-  COOPATLAS_ASSIGN_OR_RETURN(
-      iati::ReadSummary summary,
-      iati::ReadFile(options.file, {},
-                     [&](const iati::Element& activity, bool) {
-                       if (!failed.ok()) return;
-                       failed = importer.Activity(activity);
-                     }));
+  for (std::vector<iati::Element> batch; queue.Pop(&batch);) {
+    for (const iati::Element& activity : batch) {
+      failed = importer.Activity(activity);
+      if (!failed.ok()) break;
+    }
+    if (!failed.ok()) {
+      queue.Stop();
+      break;
+    }
+  }
+  reader.join();
+  COOPATLAS_ASSIGN_OR_RETURN(iati::ReadSummary summary, std::move(read));
   if (summary.fatal || summary.root != "iati-activities") {
     std::string why = summary.root.empty() || summary.root == "iati-activities"
                           ? "not an IATI activity file"
