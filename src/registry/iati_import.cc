@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "core/time.h"
@@ -534,7 +535,7 @@ class Importer {
   std::string where_;
   std::string prefix_;
   std::string default_lang_ = "fr";
-  std::map<std::string, Entity> placed_;
+  std::unordered_map<std::string, Entity> placed_;  // by ref|name|channel
   std::map<std::string, Entity> names_;
   std::vector<FundingLine> budget_lines_;
 };

@@ -304,45 +304,55 @@ Result<Writer::EntityResult> Writer::PutEntity(
     }
     return nullptr;
   };
-  std::vector<std::string> columns, where;
+  // The statements' text, made without intermediate strings (this runs
+  // for every record of an import).
+  std::string columns, where_sql;
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (!IsIdentifier(row[i].first)) {
       return Status::Internal("Writer::PutEntity: bad column '" + row[i].first +
                               "'");
     }
-    columns.push_back(row[i].first);
-    if (i < key_columns) where.push_back(row[i].first + " = ?");
+    if (i > 0) columns += ", ";
+    columns += row[i].first;
+    if (i < key_columns) {
+      if (i > 0) where_sql += " AND ";
+      where_sql += row[i].first;
+      where_sql += " = ?";
+    }
   }
-  const std::string where_sql = core::Join(where, " AND ");
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement * select,
-      Cached("SELECT id, version, " + core::Join(columns, ", ") + " FROM " +
-             table + " WHERE " + where_sql));
+  std::string sql;
+  sql.reserve(64 + columns.size() + table.size() + where_sql.size());
+  sql.append("SELECT id, version, ").append(columns).append(" FROM ");
+  sql.append(table).append(" WHERE ").append(where_sql);
+  COOPATLAS_ASSIGN_OR_RETURN(Statement * select, Cached(sql));
   for (std::size_t i = 0; i < key_columns; ++i) {
     BindValue(select, static_cast<int>(i + 1), row[i].second);
   }
   COOPATLAS_ASSIGN_OR_RETURN(bool exists, select->Step());
   if (!exists) {
     select->Reset();
-    Row full = row;
-    if (given("created_at") == nullptr) full.emplace_back("created_at", now_);
-    if (given("updated_at") == nullptr) full.emplace_back("updated_at", now_);
+    // The row, then the bookkeeping it does not give.
+    Row extra;
+    if (given("created_at") == nullptr) extra.emplace_back("created_at", now_);
+    if (given("updated_at") == nullptr) extra.emplace_back("updated_at", now_);
     if (given("version") == nullptr) {
-      full.emplace_back("version", std::int64_t{1});
+      extra.emplace_back("version", std::int64_t{1});
     }
-    std::vector<std::string> names, marks;
+    sql.assign("INSERT INTO ").append(table).append("(").append(columns);
+    for (const auto& [name, value] : extra) sql.append(", ").append(name);
+    sql.append(") VALUES (?");
+    for (std::size_t i = 1; i < row.size() + extra.size(); ++i) {
+      sql.append(", ?");
+    }
+    sql.append(")");
+    COOPATLAS_ASSIGN_OR_RETURN(Statement * insert, Cached(sql));
     JsonObject new_value;
-    for (const auto& [name, value] : full) {
-      names.push_back(name);
-      marks.push_back("?");
-      new_value.Add(name, value);
-    }
-    COOPATLAS_ASSIGN_OR_RETURN(
-        Statement * insert,
-        Cached("INSERT INTO " + table + "(" + core::Join(names, ", ") +
-               ") VALUES (" + core::Join(marks, ", ") + ")"));
-    for (std::size_t i = 0; i < full.size(); ++i) {
-      BindValue(insert, static_cast<int>(i + 1), full[i].second);
+    int index = 1;
+    for (const Row* part : {&row, static_cast<const Row*>(&extra)}) {
+      for (const auto& [name, value] : *part) {
+        BindValue(insert, index++, value);
+        new_value.Add(name, value);
+      }
     }
     COOPATLAS_RETURN_IF_ERROR(insert->Run());
     const std::int64_t id = db_->LastInsertRowId();

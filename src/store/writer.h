@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -139,7 +140,8 @@ class Writer {
   WriteContext context_;
   std::unique_ptr<Transaction> txn_;
   std::string now_;
-  std::map<std::string, Statement> statements_;  // prepared once per writer
+  // Prepared once per writer, by SQL text (node-based: pointers stay valid).
+  std::unordered_map<std::string, Statement> statements_;
   // Per table: the json_object() arguments of all its columns (Delete).
   std::map<std::string, std::string> json_columns_;
   // The audit group being gathered (BeginAuditGroup), and its last entry.
