@@ -195,7 +195,9 @@ class Importer {
     COOPATLAS_RETURN_IF_ERROR(Participants(a, first_country, &p));
     Entity reporting;
     if (const iati::Element* r = a.Child("reporting-org")) {
-      COOPATLAS_ASSIGN_OR_RETURN(reporting, Place(*r, first_country, "11002"));
+      COOPATLAS_ASSIGN_OR_RETURN(const Entity* placed,
+                                 Place(*r, first_country, "11002"));
+      reporting = *placed;
     }
     const store::Provenance provenance{o_.file, run_, false};
     COOPATLAS_ASSIGN_OR_RETURN(auto r,
@@ -325,16 +327,18 @@ class Importer {
 
   // Places an organisation element: a French local authority (by its
   // prefix-SIREN identifier or its name, when CRS channel 11002 or type 11
-  // says so), a foreign one (CRS channel 12002), or an actor.
-  Result<Entity> Place(const iati::Element& org, const std::string& country,
-                       const std::string& default_channel) {
+  // says so), a foreign one (CRS channel 12002), or an actor. The entity
+  // stays in placed_ for the import's life.
+  Result<const Entity*> Place(const iati::Element& org,
+                              const std::string& country,
+                              const std::string& default_channel) {
     const std::string name = NameOf(org);
     const std::string ref = Trim(org.AttrOr("ref"));
     const std::string type = org.AttrOr("type");
     std::string channel = org.AttrOr("crs-channel-code");
     if (channel.empty() && type == "11") channel = default_channel;
     const std::string key = ref + "|" + text::Fold(name) + "|" + channel;
-    if (auto it = placed_.find(key); it != placed_.end()) return it->second;
+    if (auto it = placed_.find(key); it != placed_.end()) return &it->second;
     Entity e;
     std::optional<Candidate> french = BySiren(ref);
     if (!french && type == "11" && channel == "11002" && !name.empty()) {
@@ -359,10 +363,7 @@ class Importer {
     } else {
       Actor actor;
       actor.name = text::Nfc(name.empty() ? ref : name);
-      if (actor.name.empty()) {
-        placed_[key] = e;
-        return e;
-      }
+      if (actor.name.empty()) return &(placed_[key] = e);
       if (!type.empty() && !lists_.Contains("OrganisationType", type)) {
         Warn("unknown organisation type '" + type + "' for '" + actor.name +
              "': left empty");
@@ -377,8 +378,7 @@ class Importer {
       actor.meta.id = r.id;
       e.actor = std::move(actor);
     }
-    placed_[key] = e;
-    return e;
+    return &(placed_[key] = std::move(e));
   }
 
   Status Participants(const iati::Element& a, const std::string& country,
@@ -391,14 +391,14 @@ class Importer {
              "' is not 1 to 4: read as 4");
         role = 4;
       }
-      COOPATLAS_ASSIGN_OR_RETURN(Entity e, Place(*o, country, ""));
-      if (!e.authority && !e.actor) {
+      COOPATLAS_ASSIGN_OR_RETURN(const Entity* e, Place(*o, country, ""));
+      if (!e->authority && !e->actor) {
         Warn("a participating-org without name nor identifier: skipped");
         continue;
       }
       names_[text::Fold(NameOf(*o))] = e;
       if (!o->AttrOr("ref").empty()) names_["ref:" + o->AttrOr("ref")] = e;
-      p->participants.push_back({e.authority, e.actor, RoleName(role), role});
+      p->participants.push_back({e->authority, e->actor, RoleName(role), role});
     }
     return Status::Ok();
   }
@@ -411,15 +411,15 @@ class Importer {
     if (org == nullptr) return reporting;
     if (const std::string* ref = org->Attr("ref")) {
       if (auto it = names_.find("ref:" + *ref); it != names_.end()) {
-        return it->second;
+        return *it->second;
       }
     }
     if (auto it = names_.find(text::Fold(NameOf(*org))); it != names_.end()) {
-      return it->second;
+      return *it->second;
     }
-    COOPATLAS_ASSIGN_OR_RETURN(Entity e, Place(*org, country, "11002"));
-    if (!e.authority && !e.actor) return reporting;
-    return e;
+    COOPATLAS_ASSIGN_OR_RETURN(const Entity* e, Place(*org, country, "11002"));
+    if (!e->authority && !e->actor) return reporting;
+    return *e;
   }
 
   std::optional<std::int64_t> Cents(const iati::Element* value,
@@ -536,7 +536,7 @@ class Importer {
   std::string prefix_;
   std::string default_lang_ = "fr";
   std::unordered_map<std::string, Entity> placed_;  // by ref|name|channel
-  std::map<std::string, Entity> names_;
+  std::map<std::string, const Entity*> names_;      // into placed_
   std::vector<FundingLine> budget_lines_;
 };
 

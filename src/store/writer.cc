@@ -44,12 +44,27 @@ void BindValue(Statement* stmt, int index, const Value& value) {
 // the columns' order where nlohmann::json sorts them. Text that is not
 // valid UTF-8 goes through nlohmann::json, which refuses it as before.
 void AppendJsonString(std::string_view text, std::string* out) {
-  if (!core::IsValidUtf8(text)) {
+  bool ascii = true;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0x80) != 0) {
+      ascii = false;
+      break;
+    }
+  }
+  if (!ascii && !core::IsValidUtf8(text)) {
     *out += nlohmann::json(std::string(text)).dump();
     return;
   }
   out->push_back('"');
-  for (const char c : text) {
+  // Runs of bytes that need no escape are appended whole.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') {
+      continue;
+    }
+    out->append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         *out += "\\\"";
@@ -72,17 +87,15 @@ void AppendJsonString(std::string_view text, std::string* out) {
       case '\t':
         *out += "\\t";
         break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          *out += "\\u00";
-          out->push_back(kHex[(c >> 4) & 0xf]);
-          out->push_back(kHex[c & 0xf]);
-        } else {
-          out->push_back(c);
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        *out += "\\u00";
+        out->push_back(kHex[(c >> 4) & 0xf]);
+        out->push_back(kHex[c & 0xf]);
+      }
     }
   }
+  out->append(text.data() + run, text.size() - run);
   out->push_back('"');
 }
 
