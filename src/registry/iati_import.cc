@@ -675,18 +675,27 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
     if (!stopped && !batch.empty()) queue.Push(std::move(batch));
     queue.Close();
   });
+  // However this thread leaves (an exception included), the reader is
+  // stopped and joined first.
+  struct Joined {
+    ActivityQueue* queue;
+    std::thread* thread;
+    ~Joined() {
+      queue->Stop();
+      thread->join();
+    }
+  };
   Status failed;
-  for (std::vector<iati::Element> batch; queue.Pop(&batch);) {
-    for (const iati::Element& activity : batch) {
-      failed = importer.Activity(activity);
+  {
+    const Joined joined{&queue, &reader};
+    for (std::vector<iati::Element> batch; queue.Pop(&batch);) {
+      for (const iati::Element& activity : batch) {
+        failed = importer.Activity(activity);
+        if (!failed.ok()) break;
+      }
       if (!failed.ok()) break;
     }
-    if (!failed.ok()) {
-      queue.Stop();
-      break;
-    }
   }
-  reader.join();
   COOPATLAS_ASSIGN_OR_RETURN(iati::ReadSummary summary, std::move(read));
   if (summary.fatal || summary.root != "iati-activities") {
     std::string why = summary.root.empty() || summary.root == "iati-activities"
