@@ -4,11 +4,16 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "core/time.h"
@@ -94,6 +99,10 @@ class Importer {
       return Status::Ok();
     }
     where_ += " (" + id + ")";
+    // The activity's changes (its project, the project's places, sectors,
+    // participants and funding lines, and the authorities and actors it
+    // brings) make one audit row (store::Writer::BeginAuditGroup).
+    writer_->BeginAuditGroup();
     prefix_ = o_.id_prefix;
     if (prefix_.empty()) {
       if (const iati::Element* r = a.Child("reporting-org")) {
@@ -186,7 +195,9 @@ class Importer {
     COOPATLAS_RETURN_IF_ERROR(Participants(a, first_country, &p));
     Entity reporting;
     if (const iati::Element* r = a.Child("reporting-org")) {
-      COOPATLAS_ASSIGN_OR_RETURN(reporting, Place(*r, first_country, "11002"));
+      COOPATLAS_ASSIGN_OR_RETURN(const Entity* placed,
+                                 Place(*r, first_country, "11002"));
+      reporting = *placed;
     }
     const store::Provenance provenance{o_.file, run_, false};
     COOPATLAS_ASSIGN_OR_RETURN(auto r,
@@ -194,7 +205,7 @@ class Importer {
     importing::CountMain(report_, r.outcome);
     ++report_->outcomes["imported"];
     COOPATLAS_RETURN_IF_ERROR(Funding(a, id, r.id, reporting, first_country));
-    return Status::Ok();
+    return writer_->EndAuditGroup("project", std::to_string(r.id));
   }
 
   void SetDefaultLang(const std::string& lang) { default_lang_ = lang; }
@@ -316,16 +327,18 @@ class Importer {
 
   // Places an organisation element: a French local authority (by its
   // prefix-SIREN identifier or its name, when CRS channel 11002 or type 11
-  // says so), a foreign one (CRS channel 12002), or an actor.
-  Result<Entity> Place(const iati::Element& org, const std::string& country,
-                       const std::string& default_channel) {
+  // says so), a foreign one (CRS channel 12002), or an actor. The entity
+  // stays in placed_ for the import's life.
+  Result<const Entity*> Place(const iati::Element& org,
+                              const std::string& country,
+                              const std::string& default_channel) {
     const std::string name = NameOf(org);
     const std::string ref = Trim(org.AttrOr("ref"));
     const std::string type = org.AttrOr("type");
     std::string channel = org.AttrOr("crs-channel-code");
     if (channel.empty() && type == "11") channel = default_channel;
     const std::string key = ref + "|" + text::Fold(name) + "|" + channel;
-    if (auto it = placed_.find(key); it != placed_.end()) return it->second;
+    if (auto it = placed_.find(key); it != placed_.end()) return &it->second;
     Entity e;
     std::optional<Candidate> french = BySiren(ref);
     if (!french && type == "11" && channel == "11002" && !name.empty()) {
@@ -350,10 +363,7 @@ class Importer {
     } else {
       Actor actor;
       actor.name = text::Nfc(name.empty() ? ref : name);
-      if (actor.name.empty()) {
-        placed_[key] = e;
-        return e;
-      }
+      if (actor.name.empty()) return &(placed_[key] = e);
       if (!type.empty() && !lists_.Contains("OrganisationType", type)) {
         Warn("unknown organisation type '" + type + "' for '" + actor.name +
              "': left empty");
@@ -368,8 +378,7 @@ class Importer {
       actor.meta.id = r.id;
       e.actor = std::move(actor);
     }
-    placed_[key] = e;
-    return e;
+    return &(placed_[key] = std::move(e));
   }
 
   Status Participants(const iati::Element& a, const std::string& country,
@@ -382,14 +391,14 @@ class Importer {
              "' is not 1 to 4: read as 4");
         role = 4;
       }
-      COOPATLAS_ASSIGN_OR_RETURN(Entity e, Place(*o, country, ""));
-      if (!e.authority && !e.actor) {
+      COOPATLAS_ASSIGN_OR_RETURN(const Entity* e, Place(*o, country, ""));
+      if (!e->authority && !e->actor) {
         Warn("a participating-org without name nor identifier: skipped");
         continue;
       }
       names_[text::Fold(NameOf(*o))] = e;
       if (!o->AttrOr("ref").empty()) names_["ref:" + o->AttrOr("ref")] = e;
-      p->participants.push_back({e.authority, e.actor, RoleName(role), role});
+      p->participants.push_back({e->authority, e->actor, RoleName(role), role});
     }
     return Status::Ok();
   }
@@ -402,15 +411,15 @@ class Importer {
     if (org == nullptr) return reporting;
     if (const std::string* ref = org->Attr("ref")) {
       if (auto it = names_.find("ref:" + *ref); it != names_.end()) {
-        return it->second;
+        return *it->second;
       }
     }
     if (auto it = names_.find(text::Fold(NameOf(*org))); it != names_.end()) {
-      return it->second;
+      return *it->second;
     }
-    COOPATLAS_ASSIGN_OR_RETURN(Entity e, Place(*org, country, "11002"));
-    if (!e.authority && !e.actor) return reporting;
-    return e;
+    COOPATLAS_ASSIGN_OR_RETURN(const Entity* e, Place(*org, country, "11002"));
+    if (!e->authority && !e->actor) return reporting;
+    return *e;
   }
 
   std::optional<std::int64_t> Cents(const iati::Element* value,
@@ -526,9 +535,78 @@ class Importer {
   std::string where_;
   std::string prefix_;
   std::string default_lang_ = "fr";
-  std::map<std::string, Entity> placed_;
-  std::map<std::string, Entity> names_;
+  std::unordered_map<std::string, Entity> placed_;  // by ref|name|channel
+  std::map<std::string, const Entity*> names_;      // into placed_
   std::vector<FundingLine> budget_lines_;
+};
+
+// Sets the connection's page cache size (PRAGMA cache_size: negative in
+// KiB) for a scope, then puts the previous one back.
+class CacheSize {
+ public:
+  CacheSize(store::Db* db, int size) : db_(db) {
+    if (auto s = db_->Prepare("PRAGMA cache_size"); s.ok()) {
+      if (auto row = s->Step(); row.ok() && *row) {
+        previous_ = static_cast<int>(s->ColumnInt(0));
+      }
+    }
+    (void)db_->Exec("PRAGMA cache_size=" + std::to_string(size));
+  }
+  ~CacheSize() {
+    (void)db_->Exec("PRAGMA cache_size=" + std::to_string(previous_));
+  }
+  CacheSize(const CacheSize&) = delete;
+  CacheSize& operator=(const CacheSize&) = delete;
+
+ private:
+  store::Db* db_;
+  int previous_ = -2000;
+};
+
+// Batches of activities from the reading thread to the writing one.
+class ActivityQueue {
+ public:
+  static constexpr std::size_t kBatch = 64;
+  static constexpr std::size_t kBatches = 8;
+
+  // Waits for room; false once the consumer has stopped.
+  bool Push(std::vector<iati::Element> batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || batches_.size() < kBatches; });
+    if (stopped_) return false;
+    batches_.push_back(std::move(batch));
+    ready_.notify_one();
+    return true;
+  }
+  // The producer has no more.
+  void Close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    ready_.notify_one();
+  }
+  // Waits for the next batch; false when there is none and will be none.
+  bool Pop(std::vector<iati::Element>* batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !batches_.empty(); });
+    if (batches_.empty()) return false;
+    *batch = std::move(batches_.front());
+    batches_.pop_front();
+    room_.notify_one();
+    return true;
+  }
+  // The consumer wants no more.
+  void Stop() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopped_ = true;
+    batches_.clear();
+    room_.notify_one();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<std::vector<iati::Element>> batches_;
+  bool closed_ = false, stopped_ = false;
 };
 
 Result<iati::Codelists> Codelists(store::Db* db) {
@@ -569,20 +647,56 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
   report.source = options.file;
   report.encoding = "UTF-8";
   report.dry_run = options.dry_run;
+  // A page cache of 64 MB for the import's transaction (SQLite's default
+  // is 2 MB: pages of the growing tables were written out and read back).
+  CacheSize cache(db, -65536);
   COOPATLAS_ASSIGN_OR_RETURN(
       auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
                              writer->StartRun("iati", options.file));
   Importer importer(options, *resolver, *places, lists, writer.get(), run,
                     &report, sirens);
+  // A second thread reads and parses the file while this one maps and
+  // writes the activities, in document order, batches passing through a
+  // bounded queue (memory stays bounded by a few batches of activities).
+  ActivityQueue queue;
+  Result<iati::ReadSummary> read = iati::ReadSummary{};
+  std::thread reader([&] {
+    std::vector<iati::Element> batch;
+    bool stopped = false;  // the import stopped at an error
+    read = iati::ReadFile(options.file, {},
+                          [&](const iati::Element& activity, bool) {
+                            if (stopped) return;
+                            batch.push_back(activity);
+                            if (batch.size() < ActivityQueue::kBatch) return;
+                            stopped = !queue.Push(std::move(batch));
+                            batch.clear();
+                          });
+    if (!stopped && !batch.empty()) queue.Push(std::move(batch));
+    queue.Close();
+  });
+  // However this thread leaves (an exception included), the reader is
+  // stopped and joined first.
+  struct Joined {
+    ActivityQueue* queue;
+    std::thread* thread;
+    ~Joined() {
+      queue->Stop();
+      thread->join();
+    }
+  };
   Status failed;
-  COOPATLAS_ASSIGN_OR_RETURN(
-      iati::ReadSummary summary,
-      iati::ReadFile(options.file, {},
-                     [&](const iati::Element& activity, bool) {
-                       if (!failed.ok()) return;
-                       failed = importer.Activity(activity);
-                     }));
+  {
+    const Joined joined{&queue, &reader};
+    for (std::vector<iati::Element> batch; queue.Pop(&batch);) {
+      for (const iati::Element& activity : batch) {
+        failed = importer.Activity(activity);
+        if (!failed.ok()) break;
+      }
+      if (!failed.ok()) break;
+    }
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(iati::ReadSummary summary, std::move(read));
   if (summary.fatal || summary.root != "iati-activities") {
     std::string why = summary.root.empty() || summary.root == "iati-activities"
                           ? "not an IATI activity file"

@@ -2,8 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <new>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -29,18 +31,30 @@ struct Tokenizer {
   // StemOf(token) and the stem of the unaccented word.
   std::pair<const std::string*, const std::string*> Stems(
       const text::Token& token) {
-    if (cache.size() > kMaxCached) cache.clear();
-    auto [it, added] = cache.try_emplace(std::string(token.lower));
-    if (added) {
-      it->second.first = StemOf(stemmer, token);
-      it->second.second = std::string(stemmer.Stem(token.folded));
+    // Looked up by the token's own bytes: no string made for a word seen
+    // before (most words, when a whole atlas is indexed).
+    auto it = cache.find(token.lower);
+    if (it == cache.end()) {
+      if (cache.size() > kMaxCached) cache.clear();
+      it = cache
+               .try_emplace(std::string(token.lower), StemOf(stemmer, token),
+                            std::string(stemmer.Stem(token.folded)))
+               .first;
     }
     return {&it->second.first, &it->second.second};
   }
 
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
   text::Stemmer stemmer{"french"};
   // lower-case word -> (stem, stem of the word without accents)
-  std::unordered_map<std::string, std::pair<std::string, std::string>> cache;
+  std::unordered_map<std::string, std::pair<std::string, std::string>, Hash,
+                     std::equal_to<>>
+      cache;
 };
 
 int Create(void*, const char**, int, Fts5Tokenizer** out) {
@@ -64,12 +78,12 @@ int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
       [&](const text::Token& token) {
         const int b = static_cast<int>(token.begin);
         const int e = static_cast<int>(token.end);
-        auto put = [&](int tflags, const std::string& s) {
+        auto put = [&](int tflags, std::string_view s) {
           rc =
               emit(context, tflags, s.data(), static_cast<int>(s.size()), b, e);
           return rc == SQLITE_OK;
         };
-        const std::string folded(token.folded);
+        const std::string_view folded = token.folded;
         if (query && prefix) {
           // "coop*": the folded word as typed, matched against the folded
           // forms indexed beside the stems.

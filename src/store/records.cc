@@ -266,8 +266,12 @@ Result<Writer::EntityResult> PutProject(Writer* writer, const Project& p,
            {"project_dac", &dac, 2},
            {"project_location", &locations, 2},
            {"project_participant", &participants, 2}}) {
+    // A project just created has no children yet: they are inserted
+    // without looking for old ones.
     COOPATLAS_ASSIGN_OR_RETURN(
-        bool c, writer->ReplaceChildren(table, parent, *rows, keys));
+        bool c, result.outcome == PutOutcome::kCreated
+                    ? writer->InsertChildren(table, parent, *rows, keys)
+                    : writer->ReplaceChildren(table, parent, *rows, keys));
     changed = changed || c;
   }
   if (changed && result.outcome == PutOutcome::kUnchanged) {
@@ -303,18 +307,19 @@ Result<Writer::EntityResult> PutFundingLine(Writer* writer,
 Result<int> RemoveOtherFundingLines(Writer* writer, std::int64_t project_id,
                                     const std::vector<std::string>& keep) {
   COOPATLAS_ASSIGN_OR_RETURN(
-      Statement s, writer->db()->Prepare(
-                       "SELECT key FROM funding_line WHERE project_id = ?"));
-  s.Bind(1, project_id);
+      Statement * s,
+      writer->Cached("SELECT key FROM funding_line WHERE project_id = ?"));
+  s->Bind(1, project_id);
   std::vector<std::string> stale;
   while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s->Step());
     if (!row) break;
-    std::string key = s.ColumnText(0);
+    std::string key = s->ColumnText(0);
     if (std::find(keep.begin(), keep.end(), key) == keep.end()) {
       stale.push_back(std::move(key));
     }
   }
+  s->Reset();
   for (const auto& key : stale) {
     COOPATLAS_RETURN_IF_ERROR(writer->Delete("funding_line", {{"key", key}}));
   }

@@ -21,6 +21,10 @@ const std::vector<const char*>& RebuildStatements() {
       "DELETE FROM search_facet",
       "DELETE FROM search_doc",
       "DELETE FROM search_fts",
+      // FTS5 gathers new postings in memory up to `hashsize` bytes (1 MB by
+      // default) before writing a segment: 64 MB makes fewer segments to
+      // merge when a whole atlas is indexed at once.
+      "INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 67108864)",
       // Authorities that take part in something.
       R"sql(INSERT INTO search_doc(kind, record_id, code, title, url, countries,
                           sort_date, demo)
@@ -118,7 +122,9 @@ const std::vector<const char*>& RebuildStatements() {
         JOIN ref_country c ON f.facet = 'country' AND c.alpha2 = f.value
       WHERE c.m49_region IS NOT NULL)sql",
       // French parties: authority itself, partnership 'fr' side, project
-      // participants in France.
+      // participants in France. CROSS JOIN keeps each project's participants
+      // as the inner loop: left to itself the planner walked every French
+      // authority for every project (20 s for 20,000 projects).
       R"sql(CREATE TEMP TABLE IF NOT EXISTS doc_french(doc INTEGER, authority INTEGER))sql",
       "DELETE FROM temp.doc_french",
       R"sql(INSERT INTO temp.doc_french
@@ -126,9 +132,10 @@ const std::vector<const char*>& RebuildStatements() {
         d.kind = 'authority' AND a.id = d.record_id AND a.country = 'FR'
       UNION SELECT d.id, pp.authority_id FROM search_doc d JOIN partnership_party pp
         ON d.kind = 'partnership' AND pp.partnership_id = d.record_id AND pp.side = 'fr'
-      UNION SELECT d.id, pp.authority_id FROM search_doc d JOIN project_participant pp
+      UNION SELECT d.id, pp.authority_id FROM search_doc d
+        CROSS JOIN project_participant pp
         ON d.kind = 'project' AND pp.project_id = d.record_id
-        JOIN authority a ON a.id = pp.authority_id AND a.country = 'FR')sql",
+        CROSS JOIN authority a ON a.id = pp.authority_id AND a.country = 'FR')sql",
       R"sql(INSERT OR IGNORE INTO search_facet
       SELECT f.doc, 'fr_region', a.region FROM temp.doc_french f
         JOIN authority a ON a.id = f.authority WHERE a.region IS NOT NULL

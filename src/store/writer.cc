@@ -1,13 +1,15 @@
 #include "store/writer.h"
-#include "core/strings.h"
 
 #include <nlohmann/json.hpp>
 
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
+#include "core/strings.h"
 #include "core/time.h"
+#include "core/utf8.h"
 
 namespace coopatlas::store {
 namespace {
@@ -36,12 +38,94 @@ void BindValue(Statement* stmt, int index, const Value& value) {
   }
 }
 
-nlohmann::json ToJson(const Value& value) {
-  if (std::holds_alternative<std::nullptr_t>(value)) return nullptr;
-  if (const auto* i = std::get_if<std::int64_t>(&value)) return *i;
-  if (const auto* d = std::get_if<double>(&value)) return *d;
-  return std::get<std::string>(value);
+// The audit's JSON objects, written directly (an import writes hundreds of
+// thousands of them): the text nlohmann::json's dump() gives for the same
+// members (strings escaped alike, numbers alike), except that members keep
+// the columns' order where nlohmann::json sorts them. Text that is not
+// valid UTF-8 goes through nlohmann::json, which refuses it as before.
+void AppendJsonString(std::string_view text, std::string* out) {
+  bool ascii = true;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0x80) != 0) {
+      ascii = false;
+      break;
+    }
+  }
+  if (!ascii && !core::IsValidUtf8(text)) {
+    *out += nlohmann::json(std::string(text)).dump();
+    return;
+  }
+  out->push_back('"');
+  // Runs of bytes that need no escape are appended whole.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') {
+      continue;
+    }
+    out->append(text.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        *out += "\\u00";
+        out->push_back(kHex[(c >> 4) & 0xf]);
+        out->push_back(kHex[c & 0xf]);
+      }
+    }
+  }
+  out->append(text.data() + run, text.size() - run);
+  out->push_back('"');
 }
+
+void AppendJsonValue(const Value& value, std::string* out) {
+  if (std::holds_alternative<std::nullptr_t>(value)) {
+    *out += "null";
+  } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    *out += std::to_string(*i);
+  } else if (const auto* d = std::get_if<double>(&value)) {
+    *out += nlohmann::json(*d).dump();
+  } else {
+    AppendJsonString(std::get<std::string>(value), out);
+  }
+}
+
+// A JSON object built member by member.
+class JsonObject {
+ public:
+  void Add(std::string_view name, const Value& value) {
+    text_.push_back(text_.empty() ? '{' : ',');
+    AppendJsonString(name, &text_);
+    text_.push_back(':');
+    AppendJsonValue(value, &text_);
+  }
+  bool empty() const { return text_.empty(); }
+  std::string Dump() const { return text_.empty() ? "{}" : text_ + "}"; }
+
+ private:
+  std::string text_;
+};
 
 Value ReadValue(const Statement& stmt, int column, const Value& like) {
   if (stmt.ColumnIsNull(column)) return nullptr;
@@ -93,15 +177,34 @@ Result<Statement*> Writer::Cached(const std::string& sql) {
 Status Writer::Audit(const std::string& action, const std::string& entity,
                      const std::string& entity_id, const std::string& old_json,
                      const std::string& new_json) {
+  if (group_) {
+    // {"action":...,"entity":...,"entity_id":...,"old_value":...,
+    // "new_value":...}: the columns this entry would have had on its own.
+    group_json_.push_back(group_entries_ == 0 ? '[' : ',');
+    group_json_ += "{\"action\":";
+    AppendJsonString(action, &group_json_);
+    group_json_ += ",\"entity\":";
+    AppendJsonString(entity, &group_json_);
+    group_json_ += ",\"entity_id\":";
+    AppendJsonString(entity_id, &group_json_);
+    group_json_ += ",\"old_value\":";
+    group_json_ += old_json.empty() ? "null" : old_json;
+    group_json_ += ",\"new_value\":";
+    group_json_ += new_json.empty() ? "null" : new_json;
+    group_json_.push_back('}');
+    if (group_entries_++ == 0) {
+      group_single_ = {action, entity, entity_id, old_json, new_json};
+    }
+    return Status::Ok();
+  }
   COOPATLAS_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_->Prepare(
-          "INSERT INTO audit(at, actor, run_id, action, entity, "
-          "entity_id, old_value, new_value) VALUES (?,?,?,?,?,?,?,?)"));
-  stmt.Bind(1, now_).Bind(2, context_.actor).BindOptional(3, context_.run_id);
-  stmt.Bind(4, action).Bind(5, entity).Bind(6, entity_id);
-  stmt.BindTextOrNull(7, old_json).BindTextOrNull(8, new_json);
-  return stmt.Run();
+      Statement * stmt,
+      Cached("INSERT INTO audit(at, actor, run_id, action, entity, "
+             "entity_id, old_value, new_value) VALUES (?,?,?,?,?,?,?,?)"));
+  stmt->Bind(1, now_).Bind(2, context_.actor).BindOptional(3, context_.run_id);
+  stmt->Bind(4, action).Bind(5, entity).Bind(6, entity_id);
+  stmt->BindTextOrNull(7, old_json).BindTextOrNull(8, new_json);
+  return stmt->Run();
 }
 
 Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
@@ -135,24 +238,23 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
         Statement * insert,
         Cached("INSERT INTO " + table + "(" + core::Join(columns, ", ") +
                ") VALUES (" + core::Join(marks, ", ") + ")"));
-    nlohmann::json new_value = nlohmann::json::object();
+    JsonObject new_value;
     for (std::size_t i = 0; i < row.size(); ++i) {
       BindValue(insert, static_cast<int>(i + 1), row[i].second);
-      new_value[row[i].first] = ToJson(row[i].second);
+      new_value.Add(row[i].first, row[i].second);
     }
     COOPATLAS_RETURN_IF_ERROR(insert->Run());
-    COOPATLAS_RETURN_IF_ERROR(Audit("insert", table, id, "", new_value.dump()));
+    COOPATLAS_RETURN_IF_ERROR(Audit("insert", table, id, "", new_value.Dump()));
     return PutOutcome::kCreated;
   }
-  nlohmann::json old_value = nlohmann::json::object();
-  nlohmann::json new_value = nlohmann::json::object();
+  JsonObject old_value, new_value;
   std::vector<std::string> sets;
   std::vector<const Value*> set_values;
   for (std::size_t i = key_columns; i < row.size(); ++i) {
     const Value current = ReadValue(select, static_cast<int>(i), row[i].second);
     if (current == row[i].second) continue;
-    old_value[row[i].first] = ToJson(current);
-    new_value[row[i].first] = ToJson(row[i].second);
+    old_value.Add(row[i].first, current);
+    new_value.Add(row[i].first, row[i].second);
     sets.push_back(row[i].first + " = ?");
     set_values.push_back(&row[i].second);
   }
@@ -169,8 +271,37 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
   }
   COOPATLAS_RETURN_IF_ERROR(update->Run());
   COOPATLAS_RETURN_IF_ERROR(
-      Audit("update", table, id, old_value.dump(), new_value.dump()));
+      Audit("update", table, id, old_value.Dump(), new_value.Dump()));
   return PutOutcome::kUpdated;
+}
+
+Status Writer::Insert(const std::string& table, const Row& row,
+                      std::size_t key_columns) {
+  if (!IsIdentifier(table) || key_columns == 0 || key_columns > row.size()) {
+    return Status::Internal("Writer::Insert: bad table or key for '" + table +
+                            "'");
+  }
+  std::string sql = "INSERT INTO " + table + "(";
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (!IsIdentifier(row[i].first)) {
+      return Status::Internal("Writer::Insert: bad column '" + row[i].first +
+                              "'");
+    }
+    if (i > 0) sql += ", ";
+    sql += row[i].first;
+  }
+  sql += ") VALUES (?";
+  for (std::size_t i = 1; i < row.size(); ++i) sql += ", ?";
+  sql += ")";
+  COOPATLAS_ASSIGN_OR_RETURN(Statement * insert, Cached(sql));
+  JsonObject new_value;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    BindValue(insert, static_cast<int>(i + 1), row[i].second);
+    new_value.Add(row[i].first, row[i].second);
+  }
+  COOPATLAS_RETURN_IF_ERROR(insert->Run());
+  return Audit("insert", table, KeyString(row, key_columns), "",
+               new_value.Dump());
 }
 
 Result<Writer::EntityResult> Writer::PutEntity(
@@ -186,50 +317,60 @@ Result<Writer::EntityResult> Writer::PutEntity(
     }
     return nullptr;
   };
-  std::vector<std::string> columns, where;
+  // The statements' text, made without intermediate strings (this runs
+  // for every record of an import).
+  std::string columns, where_sql;
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (!IsIdentifier(row[i].first)) {
       return Status::Internal("Writer::PutEntity: bad column '" + row[i].first +
                               "'");
     }
-    columns.push_back(row[i].first);
-    if (i < key_columns) where.push_back(row[i].first + " = ?");
+    if (i > 0) columns += ", ";
+    columns += row[i].first;
+    if (i < key_columns) {
+      if (i > 0) where_sql += " AND ";
+      where_sql += row[i].first;
+      where_sql += " = ?";
+    }
   }
-  const std::string where_sql = core::Join(where, " AND ");
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement * select,
-      Cached("SELECT id, version, " + core::Join(columns, ", ") + " FROM " +
-             table + " WHERE " + where_sql));
+  std::string sql;
+  sql.reserve(64 + columns.size() + table.size() + where_sql.size());
+  sql.append("SELECT id, version, ").append(columns).append(" FROM ");
+  sql.append(table).append(" WHERE ").append(where_sql);
+  COOPATLAS_ASSIGN_OR_RETURN(Statement * select, Cached(sql));
   for (std::size_t i = 0; i < key_columns; ++i) {
     BindValue(select, static_cast<int>(i + 1), row[i].second);
   }
   COOPATLAS_ASSIGN_OR_RETURN(bool exists, select->Step());
   if (!exists) {
     select->Reset();
-    Row full = row;
-    if (given("created_at") == nullptr) full.emplace_back("created_at", now_);
-    if (given("updated_at") == nullptr) full.emplace_back("updated_at", now_);
+    // The row, then the bookkeeping it does not give.
+    Row extra;
+    if (given("created_at") == nullptr) extra.emplace_back("created_at", now_);
+    if (given("updated_at") == nullptr) extra.emplace_back("updated_at", now_);
     if (given("version") == nullptr) {
-      full.emplace_back("version", std::int64_t{1});
+      extra.emplace_back("version", std::int64_t{1});
     }
-    std::vector<std::string> names, marks;
-    nlohmann::json new_value = nlohmann::json::object();
-    for (const auto& [name, value] : full) {
-      names.push_back(name);
-      marks.push_back("?");
-      new_value[name] = ToJson(value);
+    sql.assign("INSERT INTO ").append(table).append("(").append(columns);
+    for (const auto& [name, value] : extra) sql.append(", ").append(name);
+    sql.append(") VALUES (?");
+    for (std::size_t i = 1; i < row.size() + extra.size(); ++i) {
+      sql.append(", ?");
     }
-    COOPATLAS_ASSIGN_OR_RETURN(
-        Statement * insert,
-        Cached("INSERT INTO " + table + "(" + core::Join(names, ", ") +
-               ") VALUES (" + core::Join(marks, ", ") + ")"));
-    for (std::size_t i = 0; i < full.size(); ++i) {
-      BindValue(insert, static_cast<int>(i + 1), full[i].second);
+    sql.append(")");
+    COOPATLAS_ASSIGN_OR_RETURN(Statement * insert, Cached(sql));
+    JsonObject new_value;
+    int index = 1;
+    for (const Row* part : {&row, static_cast<const Row*>(&extra)}) {
+      for (const auto& [name, value] : *part) {
+        BindValue(insert, index++, value);
+        new_value.Add(name, value);
+      }
     }
     COOPATLAS_RETURN_IF_ERROR(insert->Run());
     const std::int64_t id = db_->LastInsertRowId();
     COOPATLAS_RETURN_IF_ERROR(
-        Audit("insert", table, std::to_string(id), "", new_value.dump()));
+        Audit("insert", table, std::to_string(id), "", new_value.Dump()));
     return EntityResult{PutOutcome::kCreated, id};
   }
   const std::int64_t id = select->ColumnInt(0);
@@ -242,8 +383,7 @@ Result<Writer::EntityResult> Writer::PutEntity(
                             std::to_string(*expected_version) +
                             "): reload and try again");
   }
-  nlohmann::json old_value = nlohmann::json::object();
-  nlohmann::json new_value = nlohmann::json::object();
+  JsonObject old_value, new_value;
   std::vector<std::string> sets;
   std::vector<Value> set_values;
   for (std::size_t i = key_columns; i < row.size(); ++i) {
@@ -258,8 +398,8 @@ Result<Writer::EntityResult> Writer::PutEntity(
     const Value current =
         ReadValue(*select, static_cast<int>(i + 2), row[i].second);
     if (current == row[i].second) continue;
-    old_value[name] = ToJson(current);
-    new_value[name] = ToJson(row[i].second);
+    old_value.Add(name, current);
+    new_value.Add(name, row[i].second);
     sets.push_back(name + " = ?");
     set_values.push_back(row[i].second);
   }
@@ -280,7 +420,7 @@ Result<Writer::EntityResult> Writer::PutEntity(
   update->Bind(index, id);
   COOPATLAS_RETURN_IF_ERROR(update->Run());
   COOPATLAS_RETURN_IF_ERROR(Audit("update", table, std::to_string(id),
-                                  old_value.dump(), new_value.dump()));
+                                  old_value.Dump(), new_value.Dump()));
   return EntityResult{PutOutcome::kUpdated, id};
 }
 
@@ -358,6 +498,25 @@ Result<bool> Writer::ReplaceChildren(
   return changed;
 }
 
+Result<bool> Writer::InsertChildren(const std::string& table,
+                                    const std::pair<std::string, Value>& parent,
+                                    const std::vector<Row>& rows,
+                                    std::size_t key_columns) {
+  std::set<std::string> keys;
+  for (const Row& row : rows) {
+    if (row.size() < key_columns || row[0].first != parent.first ||
+        !(row[0].second == parent.second)) {
+      return Status::Internal("Writer::InsertChildren: row of another parent");
+    }
+    if (keys.insert(KeyString(row, key_columns)).second) {
+      COOPATLAS_RETURN_IF_ERROR(Insert(table, row, key_columns));
+    } else {
+      COOPATLAS_RETURN_IF_ERROR(Put(table, row, key_columns).status());
+    }
+  }
+  return !rows.empty();
+}
+
 Status Writer::Delete(const std::string& table, const Row& key) {
   if (!IsIdentifier(table) || key.empty()) {
     return Status::Internal("Writer::Delete: bad table or key");
@@ -371,39 +530,62 @@ Status Writer::Delete(const std::string& table, const Row& key) {
   }
   const std::string where_sql = core::Join(where, " AND ");
   // The old row, as JSON, for the audit.
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement columns_stmt,
-      db_->Prepare("SELECT name FROM pragma_table_info(?)"));
-  columns_stmt.Bind(1, table);
-  std::vector<std::string> pairs;
-  while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, columns_stmt.Step());
-    if (!row) break;
-    const std::string name = columns_stmt.ColumnText(0);
-    pairs.push_back("'" + name + "', " + name);
+  std::string& json_columns = json_columns_[table];
+  if (json_columns.empty()) {
+    COOPATLAS_ASSIGN_OR_RETURN(Statement * columns_stmt,
+                               Cached("SELECT name FROM pragma_table_info(?)"));
+    columns_stmt->Bind(1, table);
+    std::vector<std::string> pairs;
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, columns_stmt->Step());
+      if (!row) break;
+      const std::string name = columns_stmt->ColumnText(0);
+      pairs.push_back("'" + name + "', " + name);
+    }
+    columns_stmt->Reset();
+    json_columns = core::Join(pairs, ", ");
   }
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement old_row,
-      db_->Prepare("SELECT json_object(" + core::Join(pairs, ", ") + ") FROM " +
-                   table + " WHERE " + where_sql));
+  COOPATLAS_ASSIGN_OR_RETURN(Statement * old_row,
+                             Cached("SELECT json_object(" + json_columns +
+                                    ") FROM " + table + " WHERE " + where_sql));
   for (std::size_t i = 0; i < key.size(); ++i) {
-    BindValue(&old_row, static_cast<int>(i + 1), key[i].second);
+    BindValue(old_row, static_cast<int>(i + 1), key[i].second);
   }
-  COOPATLAS_ASSIGN_OR_RETURN(bool found, old_row.Step());
+  COOPATLAS_ASSIGN_OR_RETURN(bool found, old_row->Step());
   if (!found) {
+    old_row->Reset();
     return Status::NotFound("no row " + KeyString(key, key.size()) + " in " +
                             table);
   }
-  const std::string old_json = old_row.ColumnText(0);
-  old_row.Reset();
+  const std::string old_json = old_row->ColumnText(0);
+  old_row->Reset();
   COOPATLAS_ASSIGN_OR_RETURN(
-      Statement del,
-      db_->Prepare("DELETE FROM " + table + " WHERE " + where_sql));
+      Statement * del, Cached("DELETE FROM " + table + " WHERE " + where_sql));
   for (std::size_t i = 0; i < key.size(); ++i) {
-    BindValue(&del, static_cast<int>(i + 1), key[i].second);
+    BindValue(del, static_cast<int>(i + 1), key[i].second);
   }
-  COOPATLAS_RETURN_IF_ERROR(del.Run());
+  COOPATLAS_RETURN_IF_ERROR(del->Run());
   return Audit("delete", table, KeyString(key, key.size()), old_json, "");
+}
+
+void Writer::BeginAuditGroup() {
+  group_ = true;
+  group_entries_ = 0;
+  group_json_.clear();
+}
+
+Status Writer::EndAuditGroup(const std::string& entity,
+                             const std::string& entity_id) {
+  if (!group_) return Status::Internal("Writer: no audit group to end");
+  group_ = false;
+  if (group_entries_ == 0) return Status::Ok();
+  if (group_entries_ == 1) {
+    // One change: the row it would have had without the group.
+    const auto& [action, e, id, old_json, new_json] = group_single_;
+    return Audit(action, e, id, old_json, new_json);
+  }
+  group_json_.push_back(']');
+  return Audit("group", entity, entity_id, "", group_json_);
 }
 
 Status Writer::AuditReplace(const std::string& entity,

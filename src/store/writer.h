@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -72,6 +74,22 @@ class Writer {
                                const std::vector<Row>& rows,
                                std::size_t key_columns);
 
+  // Inserts a row the caller knows to be new, such as a child of a record
+  // this writer has just created, without looking for it first; audited as
+  // Put's insert. A row with the same key already there is an error (the
+  // table's key constraint), never an overwrite. `key_columns` as in Put.
+  Status Insert(const std::string& table, const Row& row,
+                std::size_t key_columns);
+
+  // ReplaceChildren for a parent this writer has just created, which has no
+  // children yet: rows are inserted without looking for old ones (a row
+  // repeating an earlier row's key updates it, as Put would). Returns
+  // whether anything was written.
+  Result<bool> InsertChildren(const std::string& table,
+                              const std::pair<std::string, Value>& parent,
+                              const std::vector<Row>& rows,
+                              std::size_t key_columns);
+
   // Deletes the row with this key (first entries of `key`), auditing its
   // old values. Errors: kNotFound if there is no such row.
   Status Delete(const std::string& table, const Row& key);
@@ -80,6 +98,19 @@ class Writer {
   // table with the row counts before and after and the sources).
   Status ReplaceReference(const reference::ReferenceData& data,
                           const std::string& fingerprint);
+
+  // Audit groups, for bulk writes such as an import: between
+  // BeginAuditGroup() and EndAuditGroup(), the audit entries of the writes
+  // are gathered into one audit row: action "group", the given entity and
+  // entity_id (the record the group is about, e.g. the imported project),
+  // old_value NULL and new_value a JSON array of the entries, each an
+  // object with the columns it would have had on its own row (action,
+  // entity, entity_id, old_value, new_value: the same values). A group of
+  // one entry is written as that entry's own row; an empty group writes
+  // nothing. The changes and what they record are the same; only their
+  // packing differs.
+  void BeginAuditGroup();
+  Status EndAuditGroup(const std::string& entity, const std::string& entity_id);
 
   // Records that a derived table (such as the search index) was rebuilt
   // whole: one audit entry with a JSON summary.
@@ -93,10 +124,14 @@ class Writer {
   Status Commit();
   Db* db() { return db_; }
 
+  // A statement prepared once for this writer's life and reset for use
+  // (reads of the records around a write; writes still go through the
+  // methods above). Valid until the next Cached() of the same SQL.
+  Result<Statement*> Cached(const std::string& sql);
+
  private:
   Writer(Db* db, WriteContext context, std::unique_ptr<Transaction> txn)
       : db_(db), context_(std::move(context)), txn_(std::move(txn)) {}
-  Result<Statement*> Cached(const std::string& sql);
   Status Audit(const std::string& action, const std::string& entity,
                const std::string& entity_id, const std::string& old_json,
                const std::string& new_json);
@@ -105,7 +140,16 @@ class Writer {
   WriteContext context_;
   std::unique_ptr<Transaction> txn_;
   std::string now_;
-  std::map<std::string, Statement> statements_;  // prepared once per writer
+  // Prepared once per writer, by SQL text (node-based: pointers stay valid).
+  std::unordered_map<std::string, Statement> statements_;
+  // Per table: the json_object() arguments of all its columns (Delete).
+  std::map<std::string, std::string> json_columns_;
+  // The audit group being gathered (BeginAuditGroup), and its last entry.
+  bool group_ = false;
+  std::size_t group_entries_ = 0;
+  std::string group_json_;
+  std::tuple<std::string, std::string, std::string, std::string, std::string>
+      group_single_;
 };
 
 }  // namespace coopatlas::store

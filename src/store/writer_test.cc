@@ -130,5 +130,190 @@ TEST_F(WriterTest, ReadOnlyDatabaseCannotBeWritten) {
             Code::kFailedPrecondition);
 }
 
+// A table of every column type, for the tests below.
+class WriterBulkTest : public WriterTest {
+ protected:
+  void SetUp() override {
+    WriterTest::SetUp();
+    ASSERT_TRUE(db_->Exec("CREATE TABLE t (k TEXT NOT NULL, n INTEGER NOT "
+                          "NULL, s TEXT, i INTEGER, d REAL, PRIMARY KEY (k, "
+                          "n))")
+                    .ok());
+  }
+
+  static Row R(const std::string& k, std::int64_t n, Value s, Value i = nullptr,
+               Value d = nullptr) {
+    return {{"k", k}, {"n", n}, {"s", std::move(s)}, {"i", i}, {"d", d}};
+  }
+
+  // The audit rows of table t or of groups: action, entity, entity_id, old,
+  // new.
+  std::vector<std::vector<std::string>> Rows() {
+    std::vector<std::vector<std::string>> rows;
+    auto stmt = db_->Prepare(
+        "SELECT action, entity, entity_id, coalesce(old_value, ''), "
+        "coalesce(new_value, '') FROM audit WHERE entity <> 'meta' ORDER BY "
+        "id");
+    EXPECT_TRUE(stmt.ok());
+    while (*stmt->Step()) {
+      rows.push_back({stmt->ColumnText(0), stmt->ColumnText(1),
+                      stmt->ColumnText(2), stmt->ColumnText(3),
+                      stmt->ColumnText(4)});
+    }
+    return rows;
+  }
+};
+
+TEST_F(WriterBulkTest, AuditJsonIsWhatNlohmannWouldWrite) {
+  // Quotes, backslashes, control characters, accents and a 4-byte
+  // character; large and negative integers; doubles; NULL.
+  const std::string text =
+      "a \"quoted\" \\ back\x01slash\ttab\nline\x1f\x7f é 𝄞 fin";
+  auto w = Writer::Begin(db_.get(), {"alice", {}});
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE(
+      (*w)->Put("t", R("k1", 1, text, std::int64_t{-9007199254740993}, 0.1), 2)
+          .ok());
+  ASSERT_TRUE(
+      (*w)->Put("t", R("k1", 1, std::string("x"), nullptr, 1e300), 2).ok());
+  ASSERT_TRUE(
+      (*w)->Put("t", R("k2", 2, nullptr, std::int64_t{0}, -2.5), 2).ok());
+  ASSERT_TRUE((*w)->Commit().ok());
+  const auto rows = Rows();
+  ASSERT_EQ(rows.size(), 3u);
+  nlohmann::ordered_json first;
+  first["k"] = "k1";
+  first["n"] = 1;
+  first["s"] = text;
+  first["i"] = std::int64_t{-9007199254740993};
+  first["d"] = 0.1;
+  EXPECT_EQ(rows[0][4], first.dump());
+  nlohmann::ordered_json old_value, new_value;
+  old_value["s"] = text;
+  // An old value is read with the type of the new one (here NULL: as text).
+  old_value["i"] = "-9007199254740993";
+  old_value["d"] = 0.1;
+  new_value["s"] = "x";
+  new_value["i"] = nullptr;
+  new_value["d"] = 1e300;
+  EXPECT_EQ(rows[1][3], old_value.dump());
+  EXPECT_EQ(rows[1][4], new_value.dump());
+  EXPECT_EQ(nlohmann::json::parse(rows[0][4])["s"], text);
+  EXPECT_EQ(rows[2][4], R"({"k":"k2","n":2,"s":null,"i":0,"d":-2.5})");
+}
+
+TEST_F(WriterBulkTest, InsertIsAuditedAndNeverOverwrites) {
+  auto w = Writer::Begin(db_.get(), {"bob", {}});
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE((*w)->Insert("t", R("a", 1, std::string("v")), 2).ok());
+  const Status again = (*w)->Insert("t", R("a", 1, std::string("other")), 2);
+  EXPECT_FALSE(again.ok());
+  ASSERT_TRUE((*w)->Commit().ok());
+  const auto rows = Rows();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0], "insert");
+  EXPECT_EQ(rows[0][1], "t");
+  EXPECT_EQ(rows[0][2], "a/1");
+  EXPECT_EQ(nlohmann::json::parse(rows[0][4])["s"], "v");
+  EXPECT_EQ(Count("SELECT count(*) FROM t WHERE s = 'v'"), 1);
+}
+
+TEST_F(WriterBulkTest, InsertChildrenWritesWhatReplaceChildrenWould) {
+  // The same children, one key twice (the later row wins), under two new
+  // parents: one through ReplaceChildren, one through InsertChildren.
+  auto rows_of = [](const std::string& parent) {
+    return std::vector<Row>{R(parent, 1, std::string("first")),
+                            R(parent, 2, std::string("two"), std::int64_t{2}),
+                            R(parent, 1, std::string("again"), nullptr, 0.5)};
+  };
+  auto w = Writer::Begin(db_.get(), {"carol", {}});
+  ASSERT_TRUE(w.ok());
+  auto replaced =
+      (*w)->ReplaceChildren("t", {"k", std::string("p")}, rows_of("p"), 2);
+  auto inserted =
+      (*w)->InsertChildren("t", {"k", std::string("q")}, rows_of("q"), 2);
+  ASSERT_TRUE(replaced.ok());
+  ASSERT_TRUE(inserted.ok());
+  EXPECT_TRUE(*replaced);
+  EXPECT_TRUE(*inserted);
+  EXPECT_FALSE((*w)->InsertChildren("t", {"k", std::string("q")},
+                                    {R("p", 9, nullptr)}, 2)
+                   .ok());  // a row of another parent
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_EQ(Count("SELECT count(*) FROM t"), 4);
+  EXPECT_EQ(Count("SELECT count(*) FROM t p JOIN t q ON p.k = 'p' AND "
+                  "q.k = 'q' AND p.n = q.n AND p.s = q.s AND p.i IS q.i AND "
+                  "p.d IS q.d"),
+            2);
+  // The audit: the same entries for both parents.
+  const auto rows = Rows();
+  ASSERT_EQ(rows.size(), 6u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(rows[i][0], rows[i + 3][0]);
+    std::string p_new = rows[i][4];
+    for (auto at = p_new.find("\"p\""); at != std::string::npos;
+         at = p_new.find("\"p\"")) {
+      p_new.replace(at, 3, "\"q\"");
+    }
+    EXPECT_EQ(p_new, rows[i + 3][4]);
+    EXPECT_EQ(rows[i][3], rows[i + 3][3]);
+  }
+}
+
+TEST_F(WriterBulkTest, AnAuditGroupHoldsTheEntriesItsWritesWouldHave) {
+  // The same writes on key "a" without a group, then on key "b" in one.
+  auto writes = [](Writer* w, const std::string& k) {
+    ASSERT_TRUE(w->Put("t", R(k, 1, std::string("v1")), 2).ok());
+    ASSERT_TRUE(
+        w->Put("t", R(k, 1, std::string("v2"), std::int64_t{7}), 2).ok());
+    ASSERT_TRUE(w->Insert("t", R(k, 2, nullptr, nullptr, 1.5), 2).ok());
+    ASSERT_TRUE(w->Delete("t", {{"k", k}, {"n", std::int64_t{1}}}).ok());
+  };
+  auto w = Writer::Begin(db_.get(), {"dave", {}});
+  ASSERT_TRUE(w.ok());
+  writes(w->get(), "a");
+  (*w)->BeginAuditGroup();
+  writes(w->get(), "b");
+  ASSERT_TRUE((*w)->EndAuditGroup("t", "b").ok());
+  // A group of one change is that change's own row; an empty group writes
+  // nothing.
+  (*w)->BeginAuditGroup();
+  ASSERT_TRUE((*w)->Put("t", R("c", 1, std::string("alone")), 2).ok());
+  ASSERT_TRUE((*w)->EndAuditGroup("t", "c").ok());
+  (*w)->BeginAuditGroup();
+  ASSERT_TRUE((*w)->Put("t", R("c", 1, std::string("alone")), 2).ok());
+  ASSERT_TRUE((*w)->EndAuditGroup("t", "c").ok());
+  EXPECT_EQ((*w)->EndAuditGroup("t", "c").code(), Code::kInternal);
+  ASSERT_TRUE((*w)->Commit().ok());
+  const auto rows = Rows();
+  ASSERT_EQ(rows.size(), 6u);  // 4 alone, 1 group, 1 group of one
+  EXPECT_EQ(rows[4][0], "group");
+  EXPECT_EQ(rows[4][1], "t");
+  EXPECT_EQ(rows[4][2], "b");
+  EXPECT_EQ(rows[4][3], "");
+  const auto entries = nlohmann::json::parse(rows[4][4]);
+  ASSERT_TRUE(entries.is_array());
+  ASSERT_EQ(entries.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto& alone = rows[i];
+    const auto& entry = entries[i];
+    EXPECT_EQ(entry["action"], alone[0]);
+    EXPECT_EQ(entry["entity"], alone[1]);
+    std::string id = alone[2];
+    id[0] = 'b';
+    EXPECT_EQ(entry["entity_id"], id);
+    auto as_b = [](const std::string& json) {
+      if (json.empty()) return nlohmann::json(nullptr);
+      auto v = nlohmann::json::parse(json);
+      if (v.contains("k")) v["k"] = "b";
+      return v;
+    };
+    EXPECT_EQ(entry["old_value"], as_b(alone[3])) << i;
+    EXPECT_EQ(entry["new_value"], as_b(alone[4])) << i;
+  }
+  EXPECT_EQ(rows[5][0], "insert");
+  EXPECT_EQ(rows[5][2], "c/1");
+}
+
 }  // namespace
 }  // namespace coopatlas::store
