@@ -162,15 +162,29 @@ void WriteActivity(Out& o, const FileHeader& h, const Activity& a) {
 
 }  // namespace
 
+void AppendDocumentStart(std::string* out) {
+  Out(out)
+      .Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+      .Raw("<iati-activities version=\"2.03\">\n");
+}
+
+void AppendActivity(const FileHeader& header, const Activity& activity,
+                    std::string* out) {
+  Out o(out);
+  WriteActivity(o, header, activity);
+}
+
+void AppendDocumentEnd(std::string* out) {
+  Out(out).Raw("</iati-activities>\n");
+}
+
 std::string WriteActivities(const FileHeader& header,
                             const std::vector<Activity>& activities) {
   std::string s;
   s.reserve(activities.size() * 2500 + 200);
-  Out o(&s);
-  o.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  o.Raw("<iati-activities version=\"2.03\">\n");
-  for (const auto& a : activities) WriteActivity(o, header, a);
-  o.Raw("</iati-activities>\n");
+  AppendDocumentStart(&s);
+  for (const auto& a : activities) AppendActivity(header, a, &s);
+  AppendDocumentEnd(&s);
   return s;
 }
 
