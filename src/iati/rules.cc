@@ -27,7 +27,7 @@ class Checker {
     for (const auto& c : a.children) kids.push_back(&c);
     // Children sit in one vector: their addresses are in document order.
     std::sort(kids.begin(), kids.end(), [](const Element* x, const Element* y) {
-      const int c = x->name.compare(y->name);
+      const int c = NameOrder(x->name, y->name);
       return c < 0 || (c == 0 && std::less<>()(x, y));
     });
     kids_ = kids;
@@ -53,9 +53,16 @@ class Checker {
   // The activity's children named `name` (grouped once per activity).
   std::span<const Element* const> Kids(std::string_view name) const {
     const auto range = std::equal_range(
-        kids_.begin(), kids_.end(), name,
-        [](const auto& x, const auto& y) { return NameOf(x) < NameOf(y); });
+        kids_.begin(), kids_.end(), name, [](const auto& x, const auto& y) {
+          return NameOrder(NameOf(x), NameOf(y)) < 0;
+        });
     return {range.first, range.second};
+  }
+  // The order of the grouped children: by length, then bytes (most
+  // comparisons end at the length).
+  static int NameOrder(std::string_view x, std::string_view y) {
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    return x.compare(y);
   }
   static std::string_view NameOf(std::string_view name) { return name; }
   static std::string_view NameOf(const Element* e) { return e->name; }
