@@ -8,30 +8,38 @@ namespace coopatlas::iati {
 namespace {
 
 void Escape(std::string* out, const std::string& s) {
-  for (const char c : s) {
+  // Plain runs are appended whole; only the characters replaced one by one.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const char* replacement = nullptr;
     switch (c) {
       case '&':
-        *out += "&amp;";
+        replacement = "&amp;";
         break;
       case '<':
-        *out += "&lt;";
+        replacement = "&lt;";
         break;
       case '>':
-        *out += "&gt;";
+        replacement = "&gt;";
         break;
       case '"':
-        *out += "&quot;";
+        replacement = "&quot;";
         break;
       default:
         // Control characters other than tab and newlines are not XML.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' &&
             c != '\r') {
-          *out += ' ';
-        } else {
-          *out += c;
+          replacement = " ";
         }
     }
+    if (replacement != nullptr) {
+      out->append(s, run, i - run);
+      *out += replacement;
+      run = i + 1;
+    }
   }
+  out->append(s, run, s.size() - run);
 }
 
 class Out {
