@@ -55,6 +55,7 @@ std::vector<std::string> Listed(store::Db* db, const store::ProjectFilter& f) {
   std::sort(sorted.begin(), sorted.end(),
             [](const Project& a, const Project& b) { return a.ref < b.ref; });
   std::vector<std::string> out;
+  out.reserve(sorted.size());
   for (const auto& p : sorted) out.push_back(Describe(p));
   return out;
 }
