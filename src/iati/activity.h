@@ -69,6 +69,14 @@ struct FileHeader {
 std::string WriteActivities(const FileHeader& header,
                             const std::vector<Activity>& activities);
 
+// The same document written piece by piece onto *out (for a file written
+// as it is made): the XML declaration and the root's start tag, then each
+// activity, then the root's end tag.
+void AppendDocumentStart(std::string* out);
+void AppendActivity(const FileHeader& header, const Activity& activity,
+                    std::string* out);
+void AppendDocumentEnd(std::string* out);
+
 // "12.5" for 12.5, "100" for 100, "33.33" for 100/3: at most two decimals.
 std::string Decimal(double v);
 

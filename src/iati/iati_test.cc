@@ -214,6 +214,45 @@ TEST(IatiWriter, AWrittenActivityPassesTheSchemaAndTheRules) {
   EXPECT_EQ(rules, std::set<std::string>({"1.3.13"}));
 }
 
+TEST(IatiWriter, TextIsEscapedAndStreamedAsWrittenWhole) {
+  Activity a;
+  a.identifier = "FR-INSEE-213505047-P1";
+  a.reporting = {"FR-INSEE-213505047", "11", "", "", {{"", "Rennes"}}};
+  // & < > " escaped; a control character (not XML) becomes a space.
+  a.title = {{"",
+              "Eau & \"assainissement\" <A>\x01"
+              "fin"}};
+  a.participants = {{"", "11", "4", "12002", {{"", "Kaffrine"}}}};
+  a.status = "2";
+  a.dates = {{"2", "2024-01-15"}};
+  a.countries = {{"", "SN", ""}};
+  a.sectors = {{"1", "14030", ""}};
+  Activity b = a;
+  b.identifier = "FR-INSEE-213505047-P2";
+  std::string streamed;
+  AppendDocumentStart(&streamed);
+  AppendActivity({}, a, &streamed);
+  AppendActivity({}, b, &streamed);
+  AppendDocumentEnd(&streamed);
+  EXPECT_EQ(streamed, WriteActivities({}, {a, b}));
+  EXPECT_NE(streamed.find("<narrative>Eau &amp; &quot;assainissement&quot; "
+                          "&lt;A&gt; fin</narrative>"),
+            std::string::npos)
+      << streamed;
+  TempDirForWriter dir;
+  const std::string path = dir.Write(streamed);
+  std::vector<std::string> titles;
+  auto read = ReadFile(path, {kSchemas}, [&](const Element& e, bool ok) {
+    EXPECT_TRUE(ok);
+    titles.push_back(e.Child("title")->Child("narrative")->text);
+  });
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_TRUE(read->messages.empty())
+      << (read->messages.empty() ? "" : read->messages[0].text);
+  EXPECT_EQ(titles,
+            std::vector<std::string>(2, "Eau & \"assainissement\" <A> fin"));
+}
+
 class TempDir {
  public:
   TempDir() {

@@ -171,7 +171,15 @@ class Pass {
     std::vector<Element*> stack;
     int ret = 0;
     while ((ret = xmlTextReaderRead(reader)) == 1) {
-      const int type = xmlTextReaderNodeType(reader);
+      // A text node's type from the node itself: xmlTextReaderNodeType
+      // looks up xml:space up to the root for each blank one, and both
+      // kinds of whitespace are skipped here anyway.
+      const xmlNode* node = xmlTextReaderCurrentNode(reader);
+      const int type =
+          node != nullptr && node->type == XML_TEXT_NODE
+              ? (xmlIsBlankNode(node) != 0 ? XML_READER_TYPE_WHITESPACE
+                                           : XML_READER_TYPE_TEXT)
+              : xmlTextReaderNodeType(reader);
       const int depth = xmlTextReaderDepth(reader);
       if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         Add({"0.1.1", "error", "",
@@ -183,10 +191,10 @@ class Pass {
       }
       if (type == XML_READER_TYPE_ELEMENT) {
         std::string name = Chars(xmlTextReaderConstName(reader));
+        const long node_line = xmlGetLineNo(node);
         const int line =
-            xmlGetLineNo(xmlTextReaderCurrentNode(reader)) > 0
-                ? static_cast<int>(
-                      xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
+            node_line > 0
+                ? static_cast<int>(node_line)
                 : static_cast<int>(xmlTextReaderGetParserLineNumber(reader));
         const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
         if (depth == 0) {
@@ -209,6 +217,7 @@ class Pass {
           Flush();
           open_ = true;
           current_ = Element{};
+          current_.children.reserve(32);  // an activity's usual breadth
           current_messages_.clear();
           current_schema_ok_ = true;
           current_bytes_ = 0;
@@ -221,6 +230,8 @@ class Pass {
         if (e == nullptr) continue;
         e->name = std::move(name);
         e->line = line;
+        e->attrs.reserve(
+            static_cast<std::size_t>(xmlTextReaderAttributeCount(reader)));
         while (xmlTextReaderMoveToNextAttribute(reader) == 1) {
           e->attrs.emplace_back(Chars(xmlTextReaderConstName(reader)),
                                 Chars(xmlTextReaderConstValue(reader)));
@@ -243,9 +254,12 @@ class Pass {
       } else if (type == XML_READER_TYPE_TEXT ||
                  type == XML_READER_TYPE_CDATA) {
         if (!stack.empty()) {
-          const std::string text = Chars(xmlTextReaderConstValue(reader));
-          stack.back()->text += text;
-          current_bytes_ += text.size();
+          const xmlChar* value = xmlTextReaderConstValue(reader);
+          const std::size_t before = stack.back()->text.size();
+          if (value != nullptr) {
+            stack.back()->text += reinterpret_cast<const char*>(value);
+          }
+          current_bytes_ += stack.back()->text.size() - before;
           if (current_bytes_ > kMaxActivityBytes) {
             TooLarge(
                 static_cast<int>(xmlTextReaderGetParserLineNumber(reader)));

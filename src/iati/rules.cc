@@ -2,12 +2,15 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string_view>
+#include <utility>
 
 namespace coopatlas::iati {
 namespace {
@@ -16,7 +19,18 @@ class Checker {
  public:
   Checker(const Element& a, const RuleOptions& o, std::vector<Message>* out)
       : a_(a), o_(o), out_(out), id_(ActivityIdentifier(a)) {
-    for (const auto& c : a.children) kids_[c.name].push_back(&c);
+    // The activity's children by name, in document order within a name:
+    // one vector, kept from activity to activity (no allocation per
+    // activity once it has grown).
+    static thread_local std::vector<const Element*> kids;
+    kids.clear();
+    for (const auto& c : a.children) kids.push_back(&c);
+    // Children sit in one vector: their addresses are in document order.
+    std::sort(kids.begin(), kids.end(), [](const Element* x, const Element* y) {
+      const int c = NameOrder(x->name, y->name);
+      return c < 0 || (c == 0 && std::less<>()(x, y));
+    });
+    kids_ = kids;
   }
 
   void Run() {
@@ -37,10 +51,29 @@ class Checker {
 
  private:
   // The activity's children named `name` (grouped once per activity).
-  const std::vector<const Element*>& Kids(std::string_view name) const {
-    static const std::vector<const Element*> kNone;
-    auto it = kids_.find(name);
-    return it == kids_.end() ? kNone : it->second;
+  std::span<const Element* const> Kids(std::string_view name) const {
+    const auto range = std::equal_range(
+        kids_.begin(), kids_.end(), name, [](const auto& x, const auto& y) {
+          return NameOrder(NameOf(x), NameOf(y)) < 0;
+        });
+    return {range.first, range.second};
+  }
+  // The order of the grouped children: by length, then bytes (most
+  // comparisons end at the length).
+  static int NameOrder(std::string_view x, std::string_view y) {
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    return x.compare(y);
+  }
+  static std::string_view NameOf(std::string_view name) { return name; }
+  static std::string_view NameOf(const Element* e) { return e->name; }
+
+  // Calls f(child) for each child of `e` named `name`, in order (no
+  // vector made, unlike Element::Children).
+  template <typename F>
+  static void ForEach(const Element& e, std::string_view name, F f) {
+    for (const auto& c : e.children) {
+      if (c.name == name) f(c);
+    }
   }
 
   void Emit(const char* rule, const char* severity, int line,
@@ -374,8 +407,9 @@ class Checker {
   }
 
   static bool HasNarrativeText(const Element& e) {
-    for (const Element* n : e.Children("narrative")) {
-      if (n->text.find_first_not_of(" \t\r\n") != std::string::npos) {
+    for (const auto& n : e.children) {
+      if (n.name == "narrative" &&
+          n.text.find_first_not_of(" \t\r\n") != std::string::npos) {
         return true;
       }
     }
@@ -396,23 +430,28 @@ class Checker {
   }
 
   void Dates() {
-    std::map<std::string, const Element*> dates;
+    // The first date of each type 1 to 4 (the only types read).
+    const Element* dates[4] = {nullptr, nullptr, nullptr, nullptr};
     for (const Element* d : Kids("activity-date")) {
-      dates.emplace(d->AttrOr("type"), d);
+      const std::string* type = d->Attr("type");
+      if (type != nullptr && type->size() == 1 && (*type)[0] >= '1' &&
+          (*type)[0] <= '4' && dates[(*type)[0] - '1'] == nullptr) {
+        dates[(*type)[0] - '1'] = d;
+      }
     }
-    if (dates.count("1") == 0 && dates.count("2") == 0) {
+    auto find = [&](const char* type) { return dates[type[0] - '1']; };
+    if (find("1") == nullptr && find("2") == nullptr) {
       Error("6.11.1", a_.line,
             "neither a planned start date (type 1) nor an actual start date "
             "(type 2)");
     }
     auto day = [&](const char* type) {
-      auto it = dates.find(type);
-      return it == dates.end() ? std::string()
-                               : Day(it->second->Attr("iso-date"));
+      const Element* d = find(type);
+      return d == nullptr ? std::string() : Day(d->Attr("iso-date"));
     };
     auto line = [&](const char* type) {
-      auto it = dates.find(type);
-      return it == dates.end() ? a_.line : it->second->line;
+      const Element* d = find(type);
+      return d == nullptr ? a_.line : d->line;
     };
     if (!day("1").empty() && !day("3").empty() && day("1") > day("3")) {
       Error("11.1.2", line("1"),
@@ -473,7 +512,8 @@ class Checker {
               "narrative");
       }
     }
-    auto flows = Kids("transaction");
+    const auto transactions = Kids("transaction");
+    std::vector<const Element*> flows(transactions.begin(), transactions.end());
     for (const Element* pd : Kids("planned-disbursement")) {
       flows.push_back(pd);
     }
@@ -648,7 +688,11 @@ class Checker {
   // --- codelists ---------------------------------------------------------
 
   void Code(const char* list, const Element& e, const char* attr) {
-    const std::string* v = e.Attr(attr);
+    CodeOf(list, e, attr, e.Attr(attr));
+  }
+  // As Code, given the attribute's value (nullptr: absent).
+  void CodeOf(const char* list, const Element& e, const char* attr,
+              const std::string* v) {
     if (v == nullptr) return;
     if (!o_.codelists->Contains(list, *v)) {
       out_->push_back({std::string("codelist:") + list, "error", id_, e.line,
@@ -657,24 +701,39 @@ class Checker {
     }
   }
   void ChildCode(const Element& parent, const char* child, const char* list) {
-    for (const Element* c : parent.Children(child)) Code(list, *c, "code");
+    ForEach(parent, child, [&](const Element& c) { Code(list, c, "code"); });
   }
   void Languages(const Element& e) {
-    Code("Language", e, "xml:lang");
+    for (const auto& [k, v] : e.attrs) {
+      if (k == "xml:lang") {
+        CodeOf("Language", e, "xml:lang", &v);
+        break;
+      }
+    }
     for (const auto& c : e.children) Languages(c);
   }
   void Currencies(const Element& e) {
-    Code("Currency", e, "currency");
-    Code("Currency", e, "default-currency");
+    // One pass over the attributes; @currency's finding before
+    // @default-currency's, as they were checked.
+    const std::string* currency = nullptr;
+    const std::string* default_currency = nullptr;
+    for (const auto& [k, v] : e.attrs) {
+      if (currency == nullptr && k == "currency") currency = &v;
+      if (default_currency == nullptr && k == "default-currency") {
+        default_currency = &v;
+      }
+    }
+    CodeOf("Currency", e, "currency", currency);
+    CodeOf("Currency", e, "default-currency", default_currency);
     for (const auto& c : e.children) Currencies(c);
   }
   void Flows(const Element& e) {
     ChildCode(e, "finance-type", "FinanceType");
     ChildCode(e, "flow-type", "FlowType");
     ChildCode(e, "tied-status", "TiedStatus");
-    for (const Element* t : e.Children("aid-type")) {
-      if (Vocabulary(*t) == "1") Code("AidType", *t, "code");
-    }
+    ForEach(e, "aid-type", [&](const Element& t) {
+      if (Vocabulary(t) == "1") Code("AidType", t, "code");
+    });
   }
 
   void CodelistChecks() {
@@ -734,12 +793,11 @@ class Checker {
     }
     for (const Element* t : Kids("transaction")) {
       ChildCode(*t, "transaction-type", "TransactionType");
-      for (const Element* s : t->Children("sector")) {
-        if (Vocabulary(*s) == "1") Code("Sector", *s, "code");
-      }
-      for (const Element* c : t->Children("recipient-country")) {
-        Code("Country", *c, "code");
-      }
+      ForEach(*t, "sector", [&](const Element& s) {
+        if (Vocabulary(s) == "1") Code("Sector", s, "code");
+      });
+      ForEach(*t, "recipient-country",
+              [&](const Element& c) { Code("Country", c, "code"); });
       for (const char* org : {"provider-org", "receiver-org"}) {
         if (const Element* o = t->Child(org)) {
           Code("OrganisationType", *o, "type");
@@ -751,9 +809,9 @@ class Checker {
       ChildCode(*l, "exactness", "GeographicExactness");
       ChildCode(*l, "location-class", "GeographicLocationClass");
       ChildCode(*l, "feature-designation", "LocationType");
-      for (const Element* id : l->Children("location-id")) {
-        Code("GeographicVocabulary", *id, "vocabulary");
-      }
+      ForEach(*l, "location-id", [&](const Element& id) {
+        Code("GeographicVocabulary", id, "vocabulary");
+      });
     }
     for (const Element* d : Kids("document-link")) {
       ChildCode(*d, "category", "DocumentCategory");
@@ -761,7 +819,7 @@ class Checker {
   }
 
   const Element& a_;
-  std::map<std::string_view, std::vector<const Element*>, std::less<>> kids_;
+  std::span<const Element* const> kids_;
   const RuleOptions& o_;
   std::vector<Message>* out_;
   std::string id_;

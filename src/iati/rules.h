@@ -3,9 +3,11 @@
 // and codelist membership. No SQL here: the codelists come from the caller.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -15,7 +17,8 @@
 namespace coopatlas::iati {
 
 // Codes by codelist name ("Sector", "UNSDG-Targets", ...). A list that is
-// absent is not checked.
+// absent is not checked. Lookups hash the given string_view (no string
+// made per lookup).
 class Codelists {
  public:
   void Add(const std::string& list, const std::string& code) {
@@ -25,14 +28,21 @@ class Codelists {
     return lists_.find(list) != lists_.end();
   }
   // True when `code` is in `list`, or `list` is not loaded.
-  bool Contains(std::string_view list, const std::string& code) const {
+  bool Contains(std::string_view list, std::string_view code) const {
     auto it = lists_.find(list);
-    return it == lists_.end() || it->second.count(code) > 0;
+    return it == lists_.end() || it->second.find(code) != it->second.end();
   }
   bool empty() const { return lists_.empty(); }
 
  private:
-  std::map<std::string, std::unordered_set<std::string>, std::less<>> lists_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  std::unordered_map<std::string, Set, Hash, std::equal_to<>> lists_;
 };
 
 struct RuleOptions {

@@ -8,30 +8,38 @@ namespace coopatlas::iati {
 namespace {
 
 void Escape(std::string* out, const std::string& s) {
-  for (const char c : s) {
+  // Plain runs are appended whole; only the characters replaced one by one.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const char* replacement = nullptr;
     switch (c) {
       case '&':
-        *out += "&amp;";
+        replacement = "&amp;";
         break;
       case '<':
-        *out += "&lt;";
+        replacement = "&lt;";
         break;
       case '>':
-        *out += "&gt;";
+        replacement = "&gt;";
         break;
       case '"':
-        *out += "&quot;";
+        replacement = "&quot;";
         break;
       default:
         // Control characters other than tab and newlines are not XML.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' &&
             c != '\r') {
-          *out += ' ';
-        } else {
-          *out += c;
+          replacement = " ";
         }
     }
+    if (replacement != nullptr) {
+      out->append(s, run, i - run);
+      *out += replacement;
+      run = i + 1;
+    }
   }
+  out->append(s, run, s.size() - run);
 }
 
 class Out {
@@ -162,15 +170,29 @@ void WriteActivity(Out& o, const FileHeader& h, const Activity& a) {
 
 }  // namespace
 
+void AppendDocumentStart(std::string* out) {
+  Out(out)
+      .Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+      .Raw("<iati-activities version=\"2.03\">\n");
+}
+
+void AppendActivity(const FileHeader& header, const Activity& activity,
+                    std::string* out) {
+  Out o(out);
+  WriteActivity(o, header, activity);
+}
+
+void AppendDocumentEnd(std::string* out) {
+  Out(out).Raw("</iati-activities>\n");
+}
+
 std::string WriteActivities(const FileHeader& header,
                             const std::vector<Activity>& activities) {
   std::string s;
   s.reserve(activities.size() * 2500 + 200);
-  Out o(&s);
-  o.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  o.Raw("<iati-activities version=\"2.03\">\n");
-  for (const auto& a : activities) WriteActivity(o, header, a);
-  o.Raw("</iati-activities>\n");
+  AppendDocumentStart(&s);
+  for (const auto& a : activities) AppendActivity(header, a, &s);
+  AppendDocumentEnd(&s);
   return s;
 }
 

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -412,35 +414,69 @@ Result<IatiExportReport> Registry::ExportIati(
   }
   if (reporting_name.empty()) reporting_name = options.publisher;
   iati::Codelists lists;
-  std::vector<iati::Activity> activities;
-  {
-    std::lock_guard<std::mutex> lock(impl_->db_mutex);
-    store::Db* db = impl_->db.get();
-    COOPATLAS_ASSIGN_OR_RETURN(lists, LoadCodelists(db));
-    COOPATLAS_ASSIGN_OR_RETURN(auto sirens, SirenByCommune(db));
-    COOPATLAS_ASSIGN_OR_RETURN(std::vector<Project> projects,
-                               store::ListProjects(db, filter));
-    std::sort(projects.begin(), projects.end(),
-              [](const Project& a, const Project& b) { return a.ref < b.ref; });
-    const std::string prefix = options.id_prefix.empty()
-                                   ? DefaultPrefix(options.publisher)
-                                   : options.id_prefix;
-    ActivityBuilder builder(options, prefix, reporting_name, reporting_code,
-                            sirens, today);
-    activities.reserve(projects.size());
-    for (const Project& p : projects) activities.push_back(builder.Build(p));
-  }
+  // Projects are read a batch at a time (one query per table and batch)
+  // and their activities written through a buffer to a temporary file,
+  // then checked: memory holds one batch, never the atlas.
   const std::string tmp = options.out + ".iati-tmp";
-  std::int64_t bytes = 0;
-  {
-    const std::string xml = iati::WriteActivities({}, activities);
-    bytes = static_cast<std::int64_t>(xml.size());
-    COOPATLAS_RETURN_IF_ERROR(core::WriteFileAtomic(tmp, xml));
-  }
-  const auto count = static_cast<std::int64_t>(activities.size());
-  activities = {};
-  auto checked = iati::ValidateFile(tmp, {SchemaDir(), &lists, today});
   std::error_code ec;
+  std::int64_t bytes = 0;
+  std::int64_t count = 0;
+  {
+    std::FILE* file = std::fopen(tmp.c_str(), "wb");
+    if (file == nullptr) {
+      return Status::Io("cannot write " + tmp + ": " + std::strerror(errno));
+    }
+    std::string buffer;
+    constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
+    buffer.reserve(kFlushBytes + (std::size_t{64} << 10));
+    bool write_failed = false;
+    auto flush = [&] {
+      if (!buffer.empty() &&
+          std::fwrite(buffer.data(), 1, buffer.size(), file) != buffer.size()) {
+        write_failed = true;
+      }
+      bytes += static_cast<std::int64_t>(buffer.size());
+      buffer.clear();
+    };
+    Status read = Status::Ok();
+    {
+      std::lock_guard<std::mutex> lock(impl_->db_mutex);
+      store::Db* db = impl_->db.get();
+      read = [&]() -> Status {
+        COOPATLAS_ASSIGN_OR_RETURN(lists, LoadCodelists(db));
+        COOPATLAS_ASSIGN_OR_RETURN(auto sirens, SirenByCommune(db));
+        const std::string prefix = options.id_prefix.empty()
+                                       ? DefaultPrefix(options.publisher)
+                                       : options.id_prefix;
+        ActivityBuilder builder(options, prefix, reporting_name, reporting_code,
+                                sirens, today);
+        const iati::FileHeader header;
+        iati::AppendDocumentStart(&buffer);
+        COOPATLAS_RETURN_IF_ERROR(store::ForEachProjectBatch(
+            db, filter, 500, [&](std::vector<Project>& projects) -> Status {
+              for (const Project& p : projects) {
+                iati::AppendActivity(header, builder.Build(p), &buffer);
+                ++count;
+                if (buffer.size() >= kFlushBytes) flush();
+              }
+              return write_failed ? Status::Io("error while writing " + tmp)
+                                  : Status::Ok();
+            }));
+        iati::AppendDocumentEnd(&buffer);
+        return Status::Ok();
+      }();
+    }
+    if (read.ok()) flush();
+    if (std::fclose(file) != 0) write_failed = true;
+    if (read.ok() && write_failed) {
+      read = Status::Io("error while writing " + tmp);
+    }
+    if (!read.ok()) {
+      std::filesystem::remove(tmp, ec);
+      return read;
+    }
+  }
+  auto checked = iati::ValidateFile(tmp, {SchemaDir(), &lists, today});
   if (!checked.ok()) {
     std::filesystem::remove(tmp, ec);
     return checked.status();

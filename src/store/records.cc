@@ -555,16 +555,15 @@ Result<std::int64_t> CountProjects(Db* db, const ProjectFilter& f) {
   return count;
 }
 
-Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
-                                          std::int64_t* count) {
-  const bool count_only = count != nullptr;
-  std::string sql = std::string("SELECT p.") + kMetaColumns +
-                    ", p.ref, p.partnership_id, p.title_fr, p.title_en, "
-                    "p.description_fr, p.description_en, p.started_on, "
-                    "p.ended_on, p.status, p.beneficiaries FROM project p "
-                    "WHERE 1";
-  // Numbered parameters (?1, ?2, ...), so a filter may use its value twice.
-  std::vector<std::string> params;
+namespace {
+
+// The WHERE clause of the projects matching `f` (project aliased p), with
+// numbered parameters (?1, ?2, ...) appended to *params, so a filter may
+// use its value twice.
+std::string ProjectWhere(const ProjectFilter& f,
+                         std::vector<std::string>* out_params) {
+  std::string sql = " WHERE 1";
+  std::vector<std::string>& params = *out_params;
   auto param = [&params](std::string value) {
     params.push_back(std::move(value));
     return "?" + std::to_string(params.size());
@@ -601,6 +600,20 @@ Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
         "'FR' AND a.code = " +
         param(f.authority_code) + ")";
   }
+  return sql;
+}
+
+}  // namespace
+
+Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
+                                          std::int64_t* count) {
+  const bool count_only = count != nullptr;
+  std::vector<std::string> params;
+  std::string sql = std::string("SELECT p.") + kMetaColumns +
+                    ", p.ref, p.partnership_id, p.title_fr, p.title_en, "
+                    "p.description_fr, p.description_en, p.started_on, "
+                    "p.ended_on, p.status, p.beneficiaries FROM project p" +
+                    ProjectWhere(f, &params);
   if (count_only) {
     sql = "SELECT count(*) FROM (" + sql + ")";
   } else {
@@ -781,6 +794,181 @@ Result<std::vector<Actor>> ListActors(Db* db) {
     out.push_back(ReadActor(s));
   }
   return out;
+}
+
+}  // namespace coopatlas::store
+
+namespace coopatlas::store {
+
+Status ForEachProjectBatch(
+    Db* db, const ProjectFilter& f, std::size_t batch,
+    const std::function<Status(std::vector<Project>& projects)>& fn) {
+  if (batch == 0) batch = 1;
+  // The matching ids in ref order: a few bytes a project.
+  std::vector<std::int64_t> ids;
+  {
+    std::vector<std::string> params;
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement s, db->Prepare("SELECT p.id FROM project p" +
+                                 ProjectWhere(f, &params) + " ORDER BY p.ref"));
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      s.Bind(static_cast<int>(i + 1), params[i]);
+    }
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      ids.push_back(s.ColumnInt(0));
+    }
+  }
+  AuthorityCache authorities(db);
+  std::map<std::int64_t, Actor> actors;
+  auto actor = [&](std::int64_t id) -> Result<Actor> {
+    const auto it = actors.find(id);
+    if (it != actors.end()) return it->second;
+    COOPATLAS_ASSIGN_OR_RETURN(auto a, FindActor(db, id));
+    if (!a) return Status::Corruption("no actor " + std::to_string(id));
+    return actors[id] = *a;
+  };
+  std::vector<Project> projects;
+  std::map<std::int64_t, Project*> by_id;
+  for (std::size_t from = 0; from < ids.size(); from += batch) {
+    const std::size_t to = std::min(ids.size(), from + batch);
+    // Integer ids written in the SQL: nothing to escape.
+    std::string in = " IN (";
+    for (std::size_t i = from; i < to; ++i) {
+      if (i > from) in += ',';
+      in += std::to_string(ids[i]);
+    }
+    in += ')';
+    projects.clear();
+    projects.resize(to - from);
+    by_id.clear();
+    for (std::size_t i = from; i < to; ++i) {
+      by_id[ids[i]] = &projects[i - from];
+    }
+    // Each query of a batch: its rows by project, then as ListProjects
+    // orders them; `row` reads one into its project, whose id is in
+    // column `id_column`.
+    auto each =
+        [&](const std::string& sql, int id_column,
+            const std::function<Status(Statement&, Project&)>& row) -> Status {
+      COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
+      while (true) {
+        COOPATLAS_ASSIGN_OR_RETURN(bool more, s.Step());
+        if (!more) break;
+        const std::int64_t id = s.ColumnInt(id_column);
+        const auto it = by_id.find(id);
+        if (it == by_id.end()) {
+          return Status::Corruption("unexpected project " + std::to_string(id));
+        }
+        COOPATLAS_RETURN_IF_ERROR(row(s, *it->second));
+      }
+      return Status::Ok();
+    };
+    COOPATLAS_RETURN_IF_ERROR(
+        each(std::string("SELECT ") + kMetaColumns +
+                 ", ref, partnership_id, title_fr, title_en, description_fr, "
+                 "description_en, started_on, ended_on, status, beneficiaries "
+                 "FROM project WHERE id" +
+                 in,
+             0, [](Statement& s, Project& p) {
+               p.meta = ReadMeta(s);
+               p.ref = s.ColumnText(7);
+               p.partnership_id = OptInt(s, 8);
+               p.title_fr = s.ColumnText(9);
+               p.title_en = s.ColumnText(10);
+               p.description_fr = s.ColumnText(11);
+               p.description_en = s.ColumnText(12);
+               p.started_on = s.ColumnText(13);
+               p.ended_on = s.ColumnText(14);
+               p.status = s.ColumnText(15);
+               p.beneficiaries = s.ColumnText(16);
+               return Status::Ok();
+             }));
+    COOPATLAS_RETURN_IF_ERROR(
+        each("SELECT project_id, theme FROM project_theme WHERE project_id" +
+                 in + " ORDER BY project_id, theme",
+             0, [](Statement& s, Project& p) {
+               p.themes.push_back(s.ColumnText(1));
+               return Status::Ok();
+             }));
+    COOPATLAS_RETURN_IF_ERROR(each(
+        "SELECT project_id, code, origin, status, score, evidence FROM "
+        "project_sdg WHERE project_id" +
+            in + " ORDER BY project_id, code",
+        0, [](Statement& s, Project& p) {
+          p.sdgs.push_back({s.ColumnText(1), s.ColumnText(2), s.ColumnText(3),
+                            OptReal(s, 4), s.ColumnText(5)});
+          return Status::Ok();
+        }));
+    COOPATLAS_RETURN_IF_ERROR(
+        each("SELECT project_id, code, percentage FROM project_dac WHERE "
+             "project_id" +
+                 in + " ORDER BY project_id, code",
+             0, [](Statement& s, Project& p) {
+               p.dac.emplace_back(s.ColumnText(1), OptReal(s, 2));
+               return Status::Ok();
+             }));
+    COOPATLAS_RETURN_IF_ERROR(each(
+        "SELECT project_id, country, authority_id, name, lat, lng FROM "
+        "project_location WHERE project_id" +
+            in + " ORDER BY project_id, seq",
+        0, [](Statement& s, Project& p) {
+          p.locations.push_back({s.ColumnText(1), OptInt(s, 2), s.ColumnText(3),
+                                 OptReal(s, 4), OptReal(s, 5)});
+          return Status::Ok();
+        }));
+    COOPATLAS_RETURN_IF_ERROR(
+        each("SELECT project_id, authority_id, actor_id, role, iati_role FROM "
+             "project_participant WHERE project_id" +
+                 in + " ORDER BY project_id, seq",
+             0, [&](Statement& s, Project& p) -> Status {
+               Participant part;
+               if (!s.ColumnIsNull(1)) {
+                 COOPATLAS_ASSIGN_OR_RETURN(part.authority,
+                                            authorities.Get(s.ColumnInt(1)));
+               }
+               if (!s.ColumnIsNull(2)) {
+                 COOPATLAS_ASSIGN_OR_RETURN(part.actor, actor(s.ColumnInt(2)));
+               }
+               part.role = s.ColumnText(3);
+               part.iati_role = static_cast<int>(s.ColumnInt(4));
+               p.participants.push_back(std::move(part));
+               return Status::Ok();
+             }));
+    // The meta columns first (ReadMeta reads 0..6), the project id last.
+    COOPATLAS_RETURN_IF_ERROR(each(
+        std::string("SELECT ") + kMetaColumns +
+            ", key, funder_authority_id, funder_actor_id, mechanism, year, "
+            "nature, amount_cents, currency, original_amount, exchange_rate, "
+            "rate_date, project_id FROM funding_line WHERE project_id" +
+            in + " ORDER BY project_id, key",
+        18, [&](Statement& s, Project& p) -> Status {
+          FundingLine line;
+          line.meta = ReadMeta(s);
+          line.key = s.ColumnText(7);
+          if (!s.ColumnIsNull(8)) {
+            COOPATLAS_ASSIGN_OR_RETURN(line.funder_authority,
+                                       authorities.Get(s.ColumnInt(8)));
+          }
+          if (!s.ColumnIsNull(9)) {
+            COOPATLAS_ASSIGN_OR_RETURN(line.funder_actor,
+                                       actor(s.ColumnInt(9)));
+          }
+          line.mechanism = s.ColumnText(10);
+          line.year = static_cast<int>(s.ColumnInt(11));
+          line.nature = s.ColumnText(12);
+          line.amount_cents = s.ColumnInt(13);
+          line.currency = s.ColumnText(14);
+          line.original_amount = s.ColumnText(15);
+          line.exchange_rate = s.ColumnText(16);
+          line.rate_date = s.ColumnText(17);
+          p.funding.push_back(std::move(line));
+          return Status::Ok();
+        }));
+    COOPATLAS_RETURN_IF_ERROR(fn(projects));
+  }
+  return Status::Ok();
 }
 
 }  // namespace coopatlas::store

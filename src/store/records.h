@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -106,6 +107,14 @@ struct ProjectFilter {
 Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
                                           std::int64_t* count = nullptr);
 Result<std::int64_t> CountProjects(Db* db, const ProjectFilter& f);
+
+// The projects matching `f` (limit ignored), in the order of their ref,
+// handed to `fn` `batch` at a time, complete as ListProjects gives them.
+// Each batch is read with one query per table (no query per project);
+// only one batch is in memory. Stops at the first error `fn` returns.
+Status ForEachProjectBatch(
+    Db* db, const ProjectFilter& f, std::size_t batch,
+    const std::function<Status(std::vector<Project>& projects)>& fn);
 
 // Who and what is active in a country, counted in SQL (a country may have
 // tens of thousands of records): the authorities party to its partnerships
