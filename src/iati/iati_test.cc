@@ -4,8 +4,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -140,17 +142,6 @@ TEST(IatiRules, MessagesNameTheActivityAndTheLine) {
   EXPECT_EQ(r.messages[0].line, first_sector);
 }
 
-TEST(IatiRules, TheFutureIsRelativeToToday) {
-  const ValidationReport before = Validate(
-      kData + "/synthetic-dc/dc-minimal-valid.xml", nullptr, "2024-01-01");
-  std::set<std::string> rules = Rules(before);
-  // The actual start (2024-02-15), the transactions (2024-02/03) and the
-  // last update (2025-06-30) are after 2024-01-01.
-  EXPECT_TRUE(rules.count("11.1.4")) << before.messages.size();
-  EXPECT_TRUE(rules.count("11.2.1"));
-  EXPECT_TRUE(rules.count("11.1.1"));
-}
-
 // A file written in a fresh temporary directory.
 class TempDirForWriter {
  public:
@@ -172,6 +163,75 @@ class TempDirForWriter {
  private:
   fs::path path_;
 };
+
+// The activity of a synthetic file without its XML comments.
+std::string ActivityOf(const std::string& file, const std::string& suffix) {
+  auto text = core::ReadFile(kData + "/synthetic-dc/" + file);
+  EXPECT_TRUE(text.ok());
+  std::string a = text->substr(text->find("<iati-activity "));
+  a = a.substr(0, a.find("</iati-activity>") + 16);
+  for (auto c = a.find("<!--"); c != std::string::npos; c = a.find("<!--")) {
+    a.erase(c, a.find("-->", c) + 3 - c);
+  }
+  const auto id = a.find("</iati-identifier>");
+  a.insert(id, suffix);
+  return a;
+}
+
+// libxml2 keeps an element's line in 16 bits (65535 from there on), and
+// its xmlGetLineNo then borrows the next text's line: past line 65,535 the
+// messages must still name the element's own line.
+TEST(IatiRules, LinesPastSixtyFiveThousandAreExact) {
+  const Codelists lists = LoadCodelists();
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities "
+      "version=\"2.03\">\n";
+  const auto lines = [&] {
+    return static_cast<int>(std::count(xml.begin(), xml.end(), '\n'));
+  };
+  for (int i = 0; lines() < 70'000; ++i) {
+    xml += " " + ActivityOf("dc-minimal-valid.xml", "-" + std::to_string(i)) +
+           "\n";
+  }
+  xml += " " + ActivityOf("dc-bad-sector-sum.xml", "-SUM") + "\n";
+  std::string bogus = ActivityOf("dc-minimal-valid.xml", "-BOGUS");
+  bogus.insert(bogus.find("<activity-status"), "<bogus/>\n  ");
+  xml += " " + bogus + "\n</iati-activities>\n";
+  // Where the messages must point: the first DAC sector of the -SUM
+  // activity (as for the small file above) and the <bogus/> element.
+  int sum_sector = 0, bogus_line = 0, line = 0;
+  bool in_sum = false;
+  std::istringstream in(xml);
+  for (std::string s; std::getline(in, s);) {
+    ++line;
+    if (s.find("-SUM</iati-identifier>") != s.npos) in_sum = true;
+    if (in_sum && sum_sector == 0 &&
+        s.find("<sector vocabulary=\"1\"") != s.npos) {
+      sum_sector = line;
+    }
+    if (s.find("<bogus/>") != s.npos) bogus_line = line;
+  }
+  ASSERT_GT(sum_sector, 70'000);
+  ASSERT_GT(bogus_line, sum_sector);
+  TempDirForWriter dir;
+  const ValidationReport r = Validate(dir.Write(xml), &lists);
+  std::map<std::string, int> got;
+  for (const auto& m : r.messages) got[m.rule] = m.line;
+  ASSERT_EQ(r.messages.size(), 2u) << r.messages[0].rule;
+  EXPECT_EQ(got["2.1.2"], sum_sector);
+  EXPECT_EQ(got["0.3.1"], bogus_line);
+}
+
+TEST(IatiRules, TheFutureIsRelativeToToday) {
+  const ValidationReport before = Validate(
+      kData + "/synthetic-dc/dc-minimal-valid.xml", nullptr, "2024-01-01");
+  std::set<std::string> rules = Rules(before);
+  // The actual start (2024-02-15), the transactions (2024-02/03) and the
+  // last update (2025-06-30) are after 2024-01-01.
+  EXPECT_TRUE(rules.count("11.1.4")) << before.messages.size();
+  EXPECT_TRUE(rules.count("11.2.1"));
+  EXPECT_TRUE(rules.count("11.1.1"));
+}
 
 TEST(IatiWriter, SharesAddUpToExactlyOneHundred) {
   EXPECT_EQ(EqualShares(1), std::vector<std::string>({"100"}));

@@ -5,12 +5,14 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace coopatlas::iati {
@@ -24,6 +26,7 @@ constexpr std::size_t kMaxMessages = 10000;
 constexpr std::size_t kMaxActivityBytes = std::size_t{32} << 20;
 
 constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+constexpr int kCappedLine = 65535;  // USHRT_MAX: an element's line from here
 
 // The directories libxml2 may read schema files from; everything else the
 // external entity loader refuses (no DTD, entity or schema outside them).
@@ -128,6 +131,7 @@ class Pass {
     m.rule = schema ? "0.3.1" : "0.1.1";
     m.severity = "error";
     m.line = error->line;
+    if (m.line == kCappedLine) m.line = LineOf(error->node);
     m.text = Trim(error->message != nullptr ? error->message : "");
     if (schema) {
       m.text = "schema: " + m.text;
@@ -191,10 +195,12 @@ class Pass {
       }
       if (type == XML_READER_TYPE_ELEMENT) {
         std::string name = Chars(xmlTextReaderConstName(reader));
-        const long node_line = xmlGetLineNo(node);
+        // The element's own line field, not xmlGetLineNo, which for a
+        // capped one borrows a neighbour text's line (the next one's).
+        const long node_line = node != nullptr ? node->line : 0;
         const int line =
             node_line > 0
-                ? static_cast<int>(node_line)
+                ? ElementLine(node, node_line)
                 : static_cast<int>(xmlTextReaderGetParserLineNumber(reader));
         const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
         if (depth == 0) {
@@ -215,6 +221,7 @@ class Pass {
         Element* e = nullptr;
         if (depth == 1 && name == unit_) {
           Flush();
+          capped_lines_.clear();
           open_ = true;
           current_ = Element{};
           current_.children.reserve(32);  // an activity's usual breadth
@@ -251,8 +258,11 @@ class Pass {
           stack.pop_back();
           if (e == &current_) CloseActivity();
         }
+      } else if (type == XML_READER_TYPE_WHITESPACE) {
+        TextRead(node);
       } else if (type == XML_READER_TYPE_TEXT ||
                  type == XML_READER_TYPE_CDATA) {
+        if (node != nullptr) TextRead(node);
         if (!stack.empty()) {
           const xmlChar* value = xmlTextReaderConstValue(reader);
           const std::size_t before = stack.back()->text.size();
@@ -304,6 +314,31 @@ class Pass {
     pending_schema_ok_ = current_schema_ok_;
   }
 
+  // libxml2 keeps an element's line in 16 bits: from line 65,535 on, every
+  // element says 65535 (kCappedLine). Text nodes keep their true line
+  // (XML_PARSE_BIG_LINES): the line the parser had reached when the text
+  // ended, which is where the next element starts when only whitespace
+  // lies between (an indented file), and the line of the text before it
+  // otherwise.
+  void TextRead(const xmlNode* node) {
+    const long line = xmlGetLineNo(node);
+    if (line >= kCappedLine) {
+      line_after_ = std::max(line_after_, static_cast<int>(line));
+    }
+  }
+  int ElementLine(const xmlNode* node, long node_line) {
+    if (node_line != kCappedLine) return static_cast<int>(node_line);
+    const int line = std::max(kCappedLine, line_after_);
+    capped_lines_[node] = line;
+    return line;
+  }
+  // An error's node's line, when libxml2 gives the capped one.
+  int LineOf(const void* node) const {
+    const auto it = capped_lines_.find(static_cast<const xmlNode*>(node));
+    return it != capped_lines_.end() ? it->second
+                                     : std::max(kCappedLine, line_after_);
+  }
+
   ReadSummary* summary_;
   const ActivityFn& fn_;
   std::string unit_;
@@ -315,6 +350,8 @@ class Pass {
   std::unique_ptr<Element> pending_;
   std::vector<Message> pending_messages_;
   bool pending_schema_ok_ = true;
+  int line_after_ = 0;
+  std::unordered_map<const xmlNode*, int> capped_lines_;  // this activity's
 };
 
 // The root element's name, read without a schema (first pass, stops at the
