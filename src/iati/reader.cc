@@ -12,7 +12,6 @@
 #include <mutex>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 
 namespace coopatlas::iati {
@@ -221,7 +220,6 @@ class Pass {
         Element* e = nullptr;
         if (depth == 1 && name == unit_) {
           Flush();
-          capped_lines_.clear();
           open_ = true;
           current_ = Element{};
           current_.children.reserve(32);  // an activity's usual breadth
@@ -251,11 +249,13 @@ class Pass {
           if (e == &current_) CloseActivity();
         } else {
           stack.push_back(e);
+          open_elements_.push_back(last_element_);
         }
       } else if (type == XML_READER_TYPE_END_ELEMENT) {
         if (!stack.empty() && depth >= 1) {
           Element* e = stack.back();
           stack.pop_back();
+          if (!open_elements_.empty()) open_elements_.pop_back();
           if (e == &current_) CloseActivity();
         }
       } else if (type == XML_READER_TYPE_WHITESPACE) {
@@ -321,22 +321,24 @@ class Pass {
   // lies between (an indented file), and the line of the text before it
   // otherwise.
   void TextRead(const xmlNode* node) {
-    const long line = xmlGetLineNo(node);
-    if (line >= kCappedLine) {
-      line_after_ = std::max(line_after_, static_cast<int>(line));
-    }
+    if (node->line != kCappedLine) return;  // exact: elements are too
+    line_after_ = std::max(line_after_, static_cast<int>(xmlGetLineNo(node)));
   }
   int ElementLine(const xmlNode* node, long node_line) {
-    if (node_line != kCappedLine) return static_cast<int>(node_line);
-    const int line = std::max(kCappedLine, line_after_);
-    capped_lines_[node] = line;
+    const int line = node_line != kCappedLine
+                         ? static_cast<int>(node_line)
+                         : std::max(kCappedLine, line_after_);
+    last_element_ = {node, line};
     return line;
   }
-  // An error's node's line, when libxml2 gives the capped one.
+  // An error's node's line, when libxml2 gives the capped one: errors name
+  // the element just read or one still open.
   int LineOf(const void* node) const {
-    const auto it = capped_lines_.find(static_cast<const xmlNode*>(node));
-    return it != capped_lines_.end() ? it->second
-                                     : std::max(kCappedLine, line_after_);
+    if (node == last_element_.first) return last_element_.second;
+    for (auto it = open_elements_.rbegin(); it != open_elements_.rend(); ++it) {
+      if (node == it->first) return it->second;
+    }
+    return std::max(kCappedLine, line_after_);
   }
 
   ReadSummary* summary_;
@@ -351,7 +353,9 @@ class Pass {
   std::vector<Message> pending_messages_;
   bool pending_schema_ok_ = true;
   int line_after_ = 0;
-  std::unordered_map<const xmlNode*, int> capped_lines_;  // this activity's
+  // The lines of the element read last and of the open ones, for errors.
+  std::pair<const xmlNode*, int> last_element_{nullptr, 0};
+  std::vector<std::pair<const xmlNode*, int>> open_elements_;
 };
 
 // The root element's name, read without a schema (first pass, stops at the
