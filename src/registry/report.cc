@@ -147,12 +147,8 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
     }
     std::lock_guard<std::mutex> lock(impl_->db_mutex);
     store::Db* db = impl_->db.get();
-    for (const std::int64_t id : counts->first_projects) {
-      store::ProjectFilter f;
-      f.id = id;
-      COOPATLAS_ASSIGN_OR_RETURN(auto one, store::ListProjects(db, f));
-      for (auto& p : one) projects.push_back(std::move(p));
-    }
+    COOPATLAS_ASSIGN_OR_RETURN(
+        projects, store::ListProjectsById(db, counts->first_projects));
     for (const std::int64_t id : counts->first_partnerships) {
       store::PartnershipFilter f;
       f.id = id;
@@ -160,21 +156,16 @@ Result<ReportData> Registry::BuildReport(const ReportOptions& o) const {
       for (auto& p : one) partnerships.push_back(std::move(p));
     }
   } else if (!o.theme.empty()) {
-    // A theme's projects, one by one, and their partnerships (the only
-    // ones a theme report keeps), rather than every record of the atlas.
+    // A theme's projects and their partnerships (the only ones a theme
+    // report keeps), rather than every record of the atlas.
     std::lock_guard<std::mutex> lock(impl_->db_mutex);
     store::Db* db = impl_->db.get();
     COOPATLAS_ASSIGN_OR_RETURN(std::vector<std::int64_t> ids,
                                store::ProjectsWithTheme(db, o.theme));
+    COOPATLAS_ASSIGN_OR_RETURN(projects, store::ListProjectsById(db, ids));
     std::set<std::int64_t> parents;
-    for (const std::int64_t id : ids) {
-      store::ProjectFilter f;
-      f.id = id;
-      COOPATLAS_ASSIGN_OR_RETURN(auto one, store::ListProjects(db, f));
-      for (auto& p : one) {
-        if (p.partnership_id) parents.insert(*p.partnership_id);
-        projects.push_back(std::move(p));
-      }
+    for (const Project& p : projects) {
+      if (p.partnership_id) parents.insert(*p.partnership_id);
     }
     for (const std::int64_t id : parents) {
       store::PartnershipFilter f;

@@ -603,223 +603,36 @@ std::string ProjectWhere(const ProjectFilter& f,
   return sql;
 }
 
-}  // namespace
-
-Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
-                                          std::int64_t* count) {
-  const bool count_only = count != nullptr;
+// The ids of the projects matching `f`, in `order` (SQL), the first `limit`
+// when it is positive.
+Result<std::vector<std::int64_t>> ProjectIds(Db* db, const ProjectFilter& f,
+                                             const char* order, int limit) {
   std::vector<std::string> params;
-  std::string sql = std::string("SELECT p.") + kMetaColumns +
-                    ", p.ref, p.partnership_id, p.title_fr, p.title_en, "
-                    "p.description_fr, p.description_en, p.started_on, "
-                    "p.ended_on, p.status, p.beneficiaries FROM project p" +
-                    ProjectWhere(f, &params);
-  if (count_only) {
-    sql = "SELECT count(*) FROM (" + sql + ")";
-  } else {
-    sql += " ORDER BY p.id";
-    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
-  }
+  std::string sql = "SELECT p.id FROM project p" + ProjectWhere(f, &params) +
+                    " ORDER BY " + order;
+  if (limit > 0) sql += " LIMIT " + std::to_string(limit);
   COOPATLAS_ASSIGN_OR_RETURN(Statement s, db->Prepare(sql));
   for (std::size_t i = 0; i < params.size(); ++i) {
     s.Bind(static_cast<int>(i + 1), params[i]);
   }
-  std::vector<Project> out;
-  if (count_only) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-    *count = row ? s.ColumnInt(0) : 0;
-    return out;
-  }
+  std::vector<std::int64_t> ids;
   while (true) {
     COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    Project p;
-    p.meta = ReadMeta(s);
-    p.ref = s.ColumnText(7);
-    p.partnership_id = OptInt(s, 8);
-    p.title_fr = s.ColumnText(9);
-    p.title_en = s.ColumnText(10);
-    p.description_fr = s.ColumnText(11);
-    p.description_en = s.ColumnText(12);
-    p.started_on = s.ColumnText(13);
-    p.ended_on = s.ColumnText(14);
-    p.status = s.ColumnText(15);
-    p.beneficiaries = s.ColumnText(16);
-    out.push_back(std::move(p));
+    ids.push_back(s.ColumnInt(0));
   }
-  AuthorityCache authorities(db);
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement themes, db->Prepare("SELECT theme FROM project_theme WHERE "
-                                    "project_id = ? ORDER BY theme"));
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement sdgs,
-      db->Prepare("SELECT code, origin, status, score, evidence FROM "
-                  "project_sdg WHERE project_id = ? ORDER BY code"));
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement dac, db->Prepare("SELECT code, percentage FROM project_dac "
-                                 "WHERE project_id = ? ORDER BY code"));
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement locations,
-      db->Prepare("SELECT country, authority_id, name, lat, lng FROM "
-                  "project_location WHERE project_id = ? ORDER BY seq"));
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement participants,
-      db->Prepare("SELECT authority_id, actor_id, role, iati_role FROM "
-                  "project_participant WHERE project_id = ? ORDER BY seq"));
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement funding,
-      db->Prepare(std::string("SELECT ") + kMetaColumns +
-                  ", key, funder_authority_id, funder_actor_id, mechanism, "
-                  "year, nature, amount_cents, currency, original_amount, "
-                  "exchange_rate, rate_date FROM funding_line WHERE "
-                  "project_id = ? ORDER BY key"));
-  std::map<std::int64_t, Actor> actors;
-  auto actor = [&](std::int64_t id) -> Result<Actor> {
-    const auto it = actors.find(id);
-    if (it != actors.end()) return it->second;
-    COOPATLAS_ASSIGN_OR_RETURN(auto a, FindActor(db, id));
-    if (!a) return Status::Corruption("no actor " + std::to_string(id));
-    return actors[id] = *a;
-  };
-  for (auto& p : out) {
-    const std::int64_t id = p.meta.id;
-    themes.Bind(1, id);
-    while (*themes.Step()) p.themes.push_back(themes.ColumnText(0));
-    themes.Reset();
-    sdgs.Bind(1, id);
-    while (*sdgs.Step()) {
-      p.sdgs.push_back({sdgs.ColumnText(0), sdgs.ColumnText(1),
-                        sdgs.ColumnText(2), OptReal(sdgs, 3),
-                        sdgs.ColumnText(4)});
-    }
-    sdgs.Reset();
-    dac.Bind(1, id);
-    while (*dac.Step()) p.dac.emplace_back(dac.ColumnText(0), OptReal(dac, 1));
-    dac.Reset();
-    locations.Bind(1, id);
-    while (*locations.Step()) {
-      p.locations.push_back({locations.ColumnText(0), OptInt(locations, 1),
-                             locations.ColumnText(2), OptReal(locations, 3),
-                             OptReal(locations, 4)});
-    }
-    locations.Reset();
-    participants.Bind(1, id);
-    while (*participants.Step()) {
-      Participant part;
-      if (!participants.ColumnIsNull(0)) {
-        COOPATLAS_ASSIGN_OR_RETURN(part.authority,
-                                   authorities.Get(participants.ColumnInt(0)));
-      }
-      if (!participants.ColumnIsNull(1)) {
-        COOPATLAS_ASSIGN_OR_RETURN(part.actor,
-                                   actor(participants.ColumnInt(1)));
-      }
-      part.role = participants.ColumnText(2);
-      part.iati_role = static_cast<int>(participants.ColumnInt(3));
-      p.participants.push_back(std::move(part));
-    }
-    participants.Reset();
-    funding.Bind(1, id);
-    while (*funding.Step()) {
-      FundingLine line;
-      line.meta = ReadMeta(funding);
-      line.key = funding.ColumnText(7);
-      if (!funding.ColumnIsNull(8)) {
-        COOPATLAS_ASSIGN_OR_RETURN(line.funder_authority,
-                                   authorities.Get(funding.ColumnInt(8)));
-      }
-      if (!funding.ColumnIsNull(9)) {
-        COOPATLAS_ASSIGN_OR_RETURN(line.funder_actor,
-                                   actor(funding.ColumnInt(9)));
-      }
-      line.mechanism = funding.ColumnText(10);
-      line.year = static_cast<int>(funding.ColumnInt(11));
-      line.nature = funding.ColumnText(12);
-      line.amount_cents = funding.ColumnInt(13);
-      line.currency = funding.ColumnText(14);
-      line.original_amount = funding.ColumnText(15);
-      line.exchange_rate = funding.ColumnText(16);
-      line.rate_date = funding.ColumnText(17);
-      p.funding.push_back(std::move(line));
-    }
-    funding.Reset();
-  }
-  return out;
+  return ids;
 }
 
-Result<std::map<std::string, std::int64_t>> CountRecords(Db* db) {
-  std::map<std::string, std::int64_t> counts;
-  std::int64_t demo = 0;
-  for (const char* table :
-       {"authority", "actor", "partnership", "project", "funding_line"}) {
-    COOPATLAS_ASSIGN_OR_RETURN(
-        Statement s, db->Prepare(std::string("SELECT count(*), "
-                                             "coalesce(sum(demo), 0) FROM ") +
-                                 table));
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-    (void)row;
-    const std::string name = std::string(table) == "authority" ? "authorities"
-                             : std::string(table) == "funding_line"
-                                 ? "funding_lines"
-                                 : std::string(table) + "s";
-    counts[name] = s.ColumnInt(0);
-    demo += s.ColumnInt(1);
-  }
-  counts["demo_records"] = demo;
-  return counts;
-}
+constexpr std::size_t kProjectBatch = 500;  // ListProjects' reads
 
-Result<std::vector<Authority>> ListAuthorities(Db* db) {
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement s,
-      db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
-                  kAuthorityColumns + " FROM authority ORDER BY id"));
-  std::vector<Authority> out;
-  while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadAuthority(s));
-  }
-  return out;
-}
-
-Result<std::vector<Actor>> ListActors(Db* db) {
-  COOPATLAS_ASSIGN_OR_RETURN(
-      Statement s, db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
-                               kActorColumns + " FROM actor ORDER BY id"));
-  std::vector<Actor> out;
-  while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadActor(s));
-  }
-  return out;
-}
-
-}  // namespace coopatlas::store
-
-namespace coopatlas::store {
-
-Status ForEachProjectBatch(
-    Db* db, const ProjectFilter& f, std::size_t batch,
+// The projects `ids`, complete, handed to `fn` `batch` at a time in the
+// order of `ids`. Each batch is read with one query per table (no query
+// per project). Stops at the first error `fn` returns.
+Status LoadProjects(
+    Db* db, const std::vector<std::int64_t>& ids, std::size_t batch,
     const std::function<Status(std::vector<Project>& projects)>& fn) {
   if (batch == 0) batch = 1;
-  // The matching ids in ref order: a few bytes a project.
-  std::vector<std::int64_t> ids;
-  {
-    std::vector<std::string> params;
-    COOPATLAS_ASSIGN_OR_RETURN(
-        Statement s, db->Prepare("SELECT p.id FROM project p" +
-                                 ProjectWhere(f, &params) + " ORDER BY p.ref"));
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      s.Bind(static_cast<int>(i + 1), params[i]);
-    }
-    while (true) {
-      COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      ids.push_back(s.ColumnInt(0));
-    }
-  }
   AuthorityCache authorities(db);
   std::map<std::int64_t, Actor> actors;
   auto actor = [&](std::int64_t id) -> Result<Actor> {
@@ -846,8 +659,9 @@ Status ForEachProjectBatch(
     for (std::size_t i = from; i < to; ++i) {
       by_id[ids[i]] = &projects[i - from];
     }
-    // Each query of a batch: its rows by project, then as ListProjects
-    // orders them; `row` reads one into its project, whose id is in
+    // Each query of a batch: its rows by project, then in the order of
+    // the record (themes and SDGs by code, places and participants by seq,
+    // funding lines by key); `row` reads one into its project, whose id is in
     // column `id_column`.
     auto each =
         [&](const std::string& sql, int id_column,
@@ -969,6 +783,100 @@ Status ForEachProjectBatch(
     COOPATLAS_RETURN_IF_ERROR(fn(projects));
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
+                                          std::int64_t* count) {
+  std::vector<Project> out;
+  if (count != nullptr) {
+    std::vector<std::string> params;
+    COOPATLAS_ASSIGN_OR_RETURN(Statement s,
+                               db->Prepare("SELECT count(*) FROM project p" +
+                                           ProjectWhere(f, &params)));
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      s.Bind(static_cast<int>(i + 1), params[i]);
+    }
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    *count = row ? s.ColumnInt(0) : 0;
+    return out;
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(std::vector<std::int64_t> ids,
+                             ProjectIds(db, f, "p.id", f.limit));
+  return ListProjectsById(db, ids);
+}
+
+Result<std::vector<Project>> ListProjectsById(
+    Db* db, const std::vector<std::int64_t>& ids) {
+  std::vector<Project> out;
+  out.reserve(ids.size());
+  COOPATLAS_RETURN_IF_ERROR(
+      LoadProjects(db, ids, kProjectBatch, [&](std::vector<Project>& batch) {
+        for (Project& p : batch) {
+          if (p.meta.id != 0) out.push_back(std::move(p));
+        }
+        return Status::Ok();
+      }));
+  return out;
+}
+
+Result<std::map<std::string, std::int64_t>> CountRecords(Db* db) {
+  std::map<std::string, std::int64_t> counts;
+  std::int64_t demo = 0;
+  for (const char* table :
+       {"authority", "actor", "partnership", "project", "funding_line"}) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement s, db->Prepare(std::string("SELECT count(*), "
+                                             "coalesce(sum(demo), 0) FROM ") +
+                                 table));
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    (void)row;
+    const std::string name = std::string(table) == "authority" ? "authorities"
+                             : std::string(table) == "funding_line"
+                                 ? "funding_lines"
+                                 : std::string(table) + "s";
+    counts[name] = s.ColumnInt(0);
+    demo += s.ColumnInt(1);
+  }
+  counts["demo_records"] = demo;
+  return counts;
+}
+
+Result<std::vector<Authority>> ListAuthorities(Db* db) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s,
+      db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
+                  kAuthorityColumns + " FROM authority ORDER BY id"));
+  std::vector<Authority> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadAuthority(s));
+  }
+  return out;
+}
+
+Result<std::vector<Actor>> ListActors(Db* db) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement s, db->Prepare(std::string("SELECT ") + kMetaColumns + ", " +
+                               kActorColumns + " FROM actor ORDER BY id"));
+  std::vector<Actor> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadActor(s));
+  }
+  return out;
+}
+
+Status ForEachProjectBatch(
+    Db* db, const ProjectFilter& f, std::size_t batch,
+    const std::function<Status(std::vector<Project>& projects)>& fn) {
+  // The matching ids in ref order: a few bytes a project.
+  COOPATLAS_ASSIGN_OR_RETURN(std::vector<std::int64_t> ids,
+                             ProjectIds(db, f, "p.ref", 0));
+  return LoadProjects(db, ids, batch, fn);
 }
 
 }  // namespace coopatlas::store

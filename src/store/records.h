@@ -107,6 +107,10 @@ struct ProjectFilter {
 Result<std::vector<Project>> ListProjects(Db* db, const ProjectFilter& f,
                                           std::int64_t* count = nullptr);
 Result<std::int64_t> CountProjects(Db* db, const ProjectFilter& f);
+// The projects with these ids, complete, in the order given (an id with no
+// project is skipped); read a batch at a time, one query per table.
+Result<std::vector<Project>> ListProjectsById(
+    Db* db, const std::vector<std::int64_t>& ids);
 
 // The projects matching `f` (limit ignored), in the order of their ref,
 // handed to `fn` `batch` at a time, complete as ListProjects gives them.
