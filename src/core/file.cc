@@ -2,11 +2,15 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <vector>
+
+#include <unistd.h>
 
 namespace coopatlas::core {
 
@@ -49,6 +53,26 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
     return Status::Io("cannot write " + path + ": " + ec.message());
   }
   return Status::Ok();
+}
+
+Result<std::string> BytesWrittenBy(
+    const std::string& tag,
+    const std::function<Status(const std::string& path)>& write) {
+  const std::string name = "/tmp/coopatlas-" + tag + "-XXXXXX";
+  std::vector<char> pattern(name.begin(), name.end());
+  pattern.push_back('\0');
+  const int fd = mkstemp(pattern.data());
+  if (fd < 0) {
+    return Status::Io("cannot create a temporary file " + name + ": " +
+                      std::strerror(errno));
+  }
+  close(fd);
+  const std::string path = pattern.data();
+  const Status written = write(path);
+  auto bytes = written.ok() ? ReadFile(path) : Result<std::string>(written);
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  return bytes;
 }
 
 }  // namespace coopatlas::core

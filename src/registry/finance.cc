@@ -1,10 +1,8 @@
 // Money and evidence (docs/finance.md): the registry reads the funding lines
 // (src/store/finance_reads) and hands plain values to src/finance.
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <mutex>
 
 #include "coopatlas/finance.h"
@@ -351,19 +349,10 @@ Result<ExportBlob> Registry::ApdExport(const ApdOptions& options,
     blob.bytes = exporter::ApdToCsv(d, names);
     blob.content_type = "text/csv; charset=utf-8";
   } else {
-    // libxlsxwriter writes files: a private temporary file, read back.
-    char pattern[] = "/tmp/coopatlas-apd-XXXXXX";
-    const int fd = mkstemp(pattern);
-    if (fd < 0) return Status::Io("cannot create a temporary file for XLSX");
-    close(fd);
-    const std::string tmp = pattern;
-    const Status written = exporter::WriteApdXlsx(d, names, tmp);
-    auto bytes =
-        written.ok() ? core::ReadFile(tmp) : Result<std::string>(written);
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    if (!bytes.ok()) return bytes.status();
-    blob.bytes = std::move(*bytes);
+    COOPATLAS_ASSIGN_OR_RETURN(
+        blob.bytes, core::BytesWrittenBy("apd", [&](const std::string& tmp) {
+          return exporter::WriteApdXlsx(d, names, tmp);
+        }));
     blob.content_type =
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   }

@@ -1,10 +1,8 @@
 // Reading records back: lists, an authority's page, exports, and the
 // lossless JSON import (Registry methods).
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
 #include <set>
 #include <string>
 #include <tuple>
@@ -294,19 +292,12 @@ Result<ExportBlob> Registry::ExportBytes(const ExportOptions& options) const {
     set(exporter::ToCsv(data, table, {options.excel}),
         "text/csv; charset=utf-8", base + ".csv");
   } else {
-    // libxlsxwriter writes files: a private temporary file, read back.
-    char pattern[] = "/tmp/coopatlas-export-XXXXXX";
-    const int fd = mkstemp(pattern);
-    if (fd < 0) return Status::Io("cannot create a temporary file for XLSX");
-    close(fd);
-    const std::string tmp = pattern;
-    const Status written = exporter::WriteXlsx(data, tmp);
-    auto bytes =
-        written.ok() ? core::ReadFile(tmp) : Result<std::string>(written);
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    if (!bytes.ok()) return bytes.status();
-    set(std::move(*bytes),
+    COOPATLAS_ASSIGN_OR_RETURN(
+        std::string bytes,
+        core::BytesWrittenBy("export", [&](const std::string& tmp) {
+          return exporter::WriteXlsx(data, tmp);
+        }));
+    set(std::move(bytes),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         base + ".xlsx");
   }

@@ -1,9 +1,7 @@
 // Reports (include/coopatlas/report.h): the registry gathers the figures of
 // a scope from its own read functions, src/report renders them.
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <future>
 #include <map>
 #include <mutex>
@@ -386,21 +384,13 @@ Result<ExportBlob> Registry::RenderReport(const ReportOptions& o) const {
     bytes = report::RenderHtml(d);
     blob.content_type = "text/html; charset=utf-8";
   } else {
-    // cairo and libxlsxwriter write files: a private temporary file, read
-    // back, then written atomically to `out`.
-    char pattern[] = "/tmp/coopatlas-report-XXXXXX";
-    const int fd = mkstemp(pattern);
-    if (fd < 0) return Status::Io("cannot create a temporary file");
-    close(fd);
-    const std::string tmp = pattern;
-    const Status written = o.format == "pdf" ? report::WritePdf(d, tmp)
-                                             : report::WriteXlsx(d, tmp);
-    auto read =
-        written.ok() ? core::ReadFile(tmp) : Result<std::string>(written);
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    if (!read.ok()) return read.status();
-    bytes = std::move(*read);
+    // cairo and libxlsxwriter write files (then written atomically to
+    // `out` by Report).
+    COOPATLAS_ASSIGN_OR_RETURN(
+        bytes, core::BytesWrittenBy("report", [&](const std::string& tmp) {
+          return o.format == "pdf" ? report::WritePdf(d, tmp)
+                                   : report::WriteXlsx(d, tmp);
+        }));
     blob.content_type =
         o.format == "pdf"
             ? "application/pdf"
