@@ -30,6 +30,19 @@
 #include "text/fold.h"
 
 namespace coopatlas {
+
+Result<iati::Codelists> ReadIatiCodelists(store::Db* db) {
+  iati::Codelists lists;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      store::Statement s, db->Prepare("SELECT list, code FROM ref_codelist"));
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    lists.Add(s.ColumnText(0), s.ColumnText(1));
+  }
+  return lists;
+}
+
 namespace {
 
 std::string SchemaDir() {
@@ -41,14 +54,7 @@ std::string Today(const std::string& given) {
 }
 
 Result<iati::Codelists> LoadCodelists(store::Db* db) {
-  iati::Codelists lists;
-  COOPATLAS_ASSIGN_OR_RETURN(
-      store::Statement s, db->Prepare("SELECT list, code FROM ref_codelist"));
-  while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    lists.Add(s.ColumnText(0), s.ColumnText(1));
-  }
+  COOPATLAS_ASSIGN_OR_RETURN(iati::Codelists lists, ReadIatiCodelists(db));
   if (lists.empty()) {
     return Status::FailedPrecondition(
         "no IATI codelists in the database (run `coopatlas init`)");

@@ -609,18 +609,6 @@ class ActivityQueue {
   bool closed_ = false, stopped_ = false;
 };
 
-Result<iati::Codelists> Codelists(store::Db* db) {
-  iati::Codelists lists;
-  COOPATLAS_ASSIGN_OR_RETURN(
-      store::Statement s, db->Prepare("SELECT list, code FROM ref_codelist"));
-  while (true) {
-    COOPATLAS_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    lists.Add(s.ColumnText(0), s.ColumnText(1));
-  }
-  return lists;
-}
-
 // Commune INSEE code by SIREN, from the reference data.
 Result<std::map<std::string, std::string>> SirenToCode(store::Db* db) {
   COOPATLAS_ASSIGN_OR_RETURN(auto pairs, store::CommuneSirens(db));
@@ -640,7 +628,7 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
   store::Db* db = impl_->db.get();
   COOPATLAS_ASSIGN_OR_RETURN(const Places* places, impl_->GetPlaces());
-  COOPATLAS_ASSIGN_OR_RETURN(iati::Codelists lists, Codelists(db));
+  COOPATLAS_ASSIGN_OR_RETURN(iati::Codelists lists, ReadIatiCodelists(db));
   COOPATLAS_ASSIGN_OR_RETURN(auto sirens, SirenToCode(db));
   ImportReport report;
   report.kind = "iati";

@@ -13,6 +13,9 @@
 #include "store/reference_tables.h"
 
 namespace coopatlas {
+namespace iati {
+class Codelists;
+}  // namespace iati
 
 struct Registry::Impl {
   std::unique_ptr<store::Db> db;
@@ -141,6 +144,10 @@ struct Registry::Impl {
 // Errors: kNotFound, suggesting the best candidate.
 Result<Candidate> FrenchIdentity(const resolve::Resolver& resolver,
                                  const std::string& code);
+
+// The IATI codelists of the reference data (table ref_codelist), empty when
+// none were loaded (registry/iati.cc; the export, validation and import).
+Result<iati::Codelists> ReadIatiCodelists(store::Db* db);
 
 // The peers of authority `id`, best first (registry/peers.cc). The caller
 // holds the database lock.
