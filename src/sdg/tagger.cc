@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -199,29 +200,65 @@ struct Tagger::Impl {
     return p.base_weight;
   }
 
-  Status LoadCodes(const std::string& root);
+  // Both read third_party/sdg/sdg_fr_en.csv, parsed once by Load.
+  Status LoadCodes(const core::CsvTable& table);
   Status LoadTsv(const std::string& path, const std::string& shown, Lang lang);
   Status LoadThirdParty(const std::string& root);
   Status LoadThemes(const std::string& root);
-  Status LoadTargetTexts(const std::string& root);
+  Status LoadTargetTexts(const core::CsvTable& table);
   Suggestions Run(std::string_view text, Lang lang) const;
 };
 
-Status Tagger::Impl::LoadCodes(const std::string& root) {
-  const std::string shown = "third_party/sdg/sdg_fr_en.csv";
+namespace {
+
+// The CSV file `shown` (a path under `root`), parsed.
+Result<core::CsvTable> ReadCsv(const std::string& root,
+                               const std::string& shown) {
   COOPATLAS_ASSIGN_OR_RETURN(std::string content,
                              core::ReadFile(root + "/" + shown));
-  COOPATLAS_ASSIGN_OR_RETURN(core::CsvTable table,
-                             core::ParseCsvTable(content, shown));
-  const int level = table.Column("level");
-  const int code = table.Column("code");
-  const int fr = table.Column("fr_short");
-  const int en = table.Column("en_short");
-  if (level < 0 || code < 0 || fr < 0 || en < 0) {
-    return Status::Corruption(shown +
-                              ": missing column level, code, fr_short or "
-                              "en_short");
+  return core::ParseCsvTable(content, shown);
+}
+
+// The indices of `names` in `table`. Errors: kCorruption "<shown>: missing
+// column a, b or c" when one is absent.
+Result<std::vector<int>> Columns(const core::CsvTable& table,
+                                 const std::string& shown,
+                                 std::initializer_list<const char*> names) {
+  std::vector<int> out;
+  std::string listed;
+  std::size_t i = 0;
+  for (const char* name : names) {
+    if (i > 0) listed += i + 1 == names.size() ? " or " : ", ";
+    listed += name;
+    ++i;
+    out.push_back(table.Column(name));
   }
+  if (std::find(out.begin(), out.end(), -1) != out.end()) {
+    return Status::Corruption(shown + ": missing column " + listed);
+  }
+  return out;
+}
+
+// Add's error for a row of a third-party list, unless there is none or the
+// phrase is only unusable (too short, all stopwords): those rows are
+// skipped.
+Status RowAdded(const std::string& err, const std::string& shown, int line,
+                const char* field) {
+  if (err.empty() || err.rfind("phrase", 0) == 0) return Status::Ok();
+  return Status::Corruption(shown + ":" + std::to_string(line) + ": field " +
+                            field + ": " + err);
+}
+
+constexpr const char* kSdgTexts = "third_party/sdg/sdg_fr_en.csv";
+
+}  // namespace
+
+Status Tagger::Impl::LoadCodes(const core::CsvTable& table) {
+  const std::string shown = kSdgTexts;
+  COOPATLAS_ASSIGN_OR_RETURN(
+      const std::vector<int> at,
+      Columns(table, shown, {"level", "code", "fr_short", "en_short"}));
+  const int level = at[0], code = at[1], fr = at[2], en = at[3];
   for (const auto& row : table.rows) {
     const std::string& lv = row.fields[static_cast<std::size_t>(level)];
     const std::string& c = row.fields[static_cast<std::size_t>(code)];
@@ -288,15 +325,11 @@ Status Tagger::Impl::LoadThirdParty(const std::string& root) {
   {
     const std::string shown =
         "third_party/sdg-lexicons/sdg_targets_cleaned.csv";
-    COOPATLAS_ASSIGN_OR_RETURN(std::string content,
-                               core::ReadFile(root + "/" + shown));
-    COOPATLAS_ASSIGN_OR_RETURN(core::CsvTable table,
-                               core::ParseCsvTable(content, shown));
-    const int target = table.Column("Target");
-    const int keywords = table.Column("Keywords");
-    if (target < 0 || keywords < 0) {
-      return Status::Corruption(shown + ": missing column Target or Keywords");
-    }
+    COOPATLAS_ASSIGN_OR_RETURN(const core::CsvTable table,
+                               ReadCsv(root, shown));
+    COOPATLAS_ASSIGN_OR_RETURN(const std::vector<int> at,
+                               Columns(table, shown, {"Target", "Keywords"}));
+    const int target = at[0], keywords = at[1];
     for (const auto& row : table.rows) {
       // Lettered targets are written "5.9 (5.c)": the official code is the
       // one in brackets.
@@ -312,28 +345,19 @@ Status Tagger::Impl::LoadThirdParty(const std::string& root) {
         list.remove_prefix(comma == std::string_view::npos ? list.size()
                                                            : comma + 1);
         if (kw.empty()) continue;
-        const std::string err =
-            Add(Lang::kEnglish, kw, code, 1.0, Source::kTargetKeyword);
-        if (!err.empty() && err.rfind("phrase", 0) != 0) {
-          return Status::Corruption(shown + ":" + std::to_string(row.line) +
-                                    ": field Target: " + err);
-        }
+        COOPATLAS_RETURN_IF_ERROR(
+            RowAdded(Add(Lang::kEnglish, kw, code, 1.0, Source::kTargetKeyword),
+                     shown, row.line, "Target"));
       }
     }
   }
   const std::string shown =
       "third_party/sdg-lexicons/cmu250_keywords_cleaned.csv";
-  COOPATLAS_ASSIGN_OR_RETURN(std::string content,
-                             core::ReadFile(root + "/" + shown));
-  COOPATLAS_ASSIGN_OR_RETURN(core::CsvTable table,
-                             core::ParseCsvTable(content, shown));
-  const int goal = table.Column("goal");
-  const int keyword = table.Column("keyword");
-  const int weight = table.Column("weight");
-  if (goal < 0 || keyword < 0 || weight < 0) {
-    return Status::Corruption(shown +
-                              ": missing column goal, keyword or weight");
-  }
+  COOPATLAS_ASSIGN_OR_RETURN(const core::CsvTable table, ReadCsv(root, shown));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      const std::vector<int> at,
+      Columns(table, shown, {"goal", "keyword", "weight"}));
+  const int goal = at[0], keyword = at[1], weight = at[2];
   for (const auto& row : table.rows) {
     std::string kw = row.fields[static_cast<std::size_t>(keyword)];
     if (kw.find('#') != std::string::npos) continue;  // digit patterns
@@ -348,44 +372,31 @@ Status Tagger::Impl::LoadThirdParty(const std::string& root) {
       return Status::Corruption(shown + ":" + std::to_string(row.line) +
                                 ": field weight: '" + w + "' is not a number");
     }
-    const std::string err =
+    COOPATLAS_RETURN_IF_ERROR(RowAdded(
         Add(Lang::kEnglish, kw, row.fields[static_cast<std::size_t>(goal)],
-            value, Source::kCmu);
-    if (!err.empty() && err.rfind("phrase", 0) != 0) {
-      return Status::Corruption(shown + ":" + std::to_string(row.line) +
-                                ": field goal: " + err);
-    }
+            value, Source::kCmu),
+        shown, row.line, "goal"));
   }
   return Status::Ok();
 }
 
 Status Tagger::Impl::LoadThemes(const std::string& root) {
   const std::string shown = "data/themes/themes.csv";
-  COOPATLAS_ASSIGN_OR_RETURN(std::string content,
-                             core::ReadFile(root + "/" + shown));
-  COOPATLAS_ASSIGN_OR_RETURN(core::CsvTable table,
-                             core::ParseCsvTable(content, shown));
-  const int fr = table.Column("label_fr");
-  const int en = table.Column("label_en");
-  const int goals = table.Column("sdg_goals");
-  if (fr < 0 || en < 0 || goals < 0) {
-    return Status::Corruption(shown +
-                              ": missing column label_fr, label_en or "
-                              "sdg_goals");
-  }
+  COOPATLAS_ASSIGN_OR_RETURN(const core::CsvTable table, ReadCsv(root, shown));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      const std::vector<int> at,
+      Columns(table, shown, {"label_fr", "label_en", "sdg_goals"}));
+  const int fr = at[0], en = at[1], goals = at[2];
   for (const auto& row : table.rows) {
     const std::string& list = row.fields[static_cast<std::size_t>(goals)];
     const std::string first = list.substr(0, list.find(' '));
     if (first.empty()) continue;  // a theme with no goal
     for (const auto& [col, lang] :
          {std::pair{fr, Lang::kFrench}, std::pair{en, Lang::kEnglish}}) {
-      const std::string err =
-          Add(lang, row.fields[static_cast<std::size_t>(col)], first, 1.0,
-              Source::kTheme);
-      if (!err.empty() && err.rfind("phrase", 0) != 0) {
-        return Status::Corruption(shown + ":" + std::to_string(row.line) +
-                                  ": field sdg_goals: " + err);
-      }
+      COOPATLAS_RETURN_IF_ERROR(
+          RowAdded(Add(lang, row.fields[static_cast<std::size_t>(col)], first,
+                       1.0, Source::kTheme),
+                   shown, row.line, "sdg_goals"));
     }
   }
   return Status::Ok();
@@ -395,21 +406,13 @@ Status Tagger::Impl::LoadThemes(const std::string& root) {
 // appear in the targets of no other goal): weak cues for that goal's
 // target where they first appear. Loaded last, so any lexicon entry with
 // the same stem and goal wins.
-Status Tagger::Impl::LoadTargetTexts(const std::string& root) {
-  const std::string shown = "third_party/sdg/sdg_fr_en.csv";
-  COOPATLAS_ASSIGN_OR_RETURN(std::string content,
-                             core::ReadFile(root + "/" + shown));
-  COOPATLAS_ASSIGN_OR_RETURN(core::CsvTable table,
-                             core::ParseCsvTable(content, shown));
-  const int level = table.Column("level");
-  const int code = table.Column("code");
+Status Tagger::Impl::LoadTargetTexts(const core::CsvTable& table) {
   for (const auto& [column, lang] :
        {std::pair{"fr", Lang::kFrench}, std::pair{"en", Lang::kEnglish}}) {
-    const int text = table.Column(column);
-    if (level < 0 || code < 0 || text < 0) {
-      return Status::Corruption(shown + ": missing column level, code or " +
-                                column);
-    }
+    COOPATLAS_ASSIGN_OR_RETURN(
+        const std::vector<int> at,
+        Columns(table, kSdgTexts, {"level", "code", column}));
+    const int level = at[0], code = at[1], text = at[2];
     struct Seen {
       std::set<int> goals;
       std::string target, word;
@@ -621,7 +624,9 @@ Tagger::~Tagger() = default;
 Result<Tagger> Tagger::Load(const std::string& root, TaggerOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  COOPATLAS_RETURN_IF_ERROR(impl->LoadCodes(root));
+  COOPATLAS_ASSIGN_OR_RETURN(const core::CsvTable sdg_texts,
+                             ReadCsv(root, kSdgTexts));
+  COOPATLAS_RETURN_IF_ERROR(impl->LoadCodes(sdg_texts));
   COOPATLAS_RETURN_IF_ERROR(impl->LoadTsv(root + "/data/sdg-lexicon/fr.tsv",
                                           "data/sdg-lexicon/fr.tsv",
                                           Lang::kFrench));
@@ -630,7 +635,7 @@ Result<Tagger> Tagger::Load(const std::string& root, TaggerOptions options) {
                                           Lang::kEnglish));
   COOPATLAS_RETURN_IF_ERROR(impl->LoadThirdParty(root));
   COOPATLAS_RETURN_IF_ERROR(impl->LoadThemes(root));
-  COOPATLAS_RETURN_IF_ERROR(impl->LoadTargetTexts(root));
+  COOPATLAS_RETURN_IF_ERROR(impl->LoadTargetTexts(sdg_texts));
   return Tagger(std::move(impl));
 }
 
