@@ -12,6 +12,14 @@ std::string Join(const std::vector<std::string>& parts,
   return out;
 }
 
+std::string GroupThousands(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), " ");
+  }
+  return digits;
+}
+
 void AppendHtmlEscaped(std::string& out, std::string_view text) {
   for (const char c : text) {
     switch (c) {

@@ -12,6 +12,13 @@ TEST(StringsTest, JoinAndSplit) {
   EXPECT_EQ(SplitSpaces(" SN  BF "), (std::vector<std::string>{"SN", "BF"}));
 }
 
+TEST(StringsTest, GroupThousandsWithSpaces) {
+  EXPECT_EQ(GroupThousands(0), "0");
+  EXPECT_EQ(GroupThousands(999), "999");
+  EXPECT_EQ(GroupThousands(1000), "1 000");
+  EXPECT_EQ(GroupThousands(1234567), "1 234 567");
+}
+
 TEST(StringsTest, HtmlEscapeEveryMarkupCharacter) {
   EXPECT_EQ(HtmlEscape(R"(<a href="x">l'État & co</a>)"),
             "&lt;a href=&quot;x&quot;&gt;l&#39;État &amp; co&lt;/a&gt;");

@@ -11,10 +11,8 @@ namespace coopatlas::report {
 std::string Euros(std::int64_t cents) {
   const bool negative = cents < 0;
   const std::int64_t v = negative ? -cents : cents;
-  std::string units = std::to_string(v / 100);
-  for (int i = static_cast<int>(units.size()) - 3; i > 0; i -= 3) {
-    units.insert(static_cast<std::size_t>(i), " ");
-  }
+  const std::string units =
+      core::GroupThousands(static_cast<std::uint64_t>(v / 100));
   const std::int64_t c = v % 100;
   return (negative ? "-" : "") + units + "," + (c < 10 ? "0" : "") +
          std::to_string(c) + " €";

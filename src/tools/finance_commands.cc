@@ -10,6 +10,7 @@
 #include "coopatlas/finance.h"
 #include "coopatlas/registry.h"
 #include "core/file.h"
+#include "core/strings.h"
 #include "registry/finance_json.h"
 #include "tools/commands.h"
 
@@ -32,12 +33,9 @@ struct Flags {
 std::string Euros(std::int64_t cents) {
   const bool negative = cents < 0;
   const std::int64_t v = negative ? -cents : cents;
-  // Thousands separated by a space, as in French documents.
-  std::string units = std::to_string(v / 100);
-  for (int i = static_cast<int>(units.size()) - 3; i > 0; i -= 3) {
-    units.insert(static_cast<std::size_t>(i), " ");
-  }
-  return fmt::format("{}{}.{:02d}", negative ? "-" : "", units, v % 100);
+  return fmt::format("{}{}.{:02d}", negative ? "-" : "",
+                     core::GroupThousands(static_cast<std::uint64_t>(v / 100)),
+                     v % 100);
 }
 
 std::string Percent(std::int64_t part, std::int64_t total) {
