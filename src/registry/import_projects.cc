@@ -11,6 +11,7 @@
 #include "registry/keys.h"
 #include "registry/registry_impl.h"
 #include "registry/sdg_import.h"
+#include "store/db.h"
 #include "store/records.h"
 #include "store/reference_tables.h"
 #include "store/writer.h"
@@ -220,6 +221,7 @@ Result<ImportReport> Registry::ImportProjects(
       std::string(ingest::EncodingName(files.projects_sheet.encoding));
   report.dry_run = options.dry_run;
   report.lines = files.projects.size() + files.funding.size();
+  const store::BulkWrite bulk(db);
   COOPATLAS_ASSIGN_OR_RETURN(
       auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
   COOPATLAS_ASSIGN_OR_RETURN(

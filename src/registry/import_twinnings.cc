@@ -14,6 +14,7 @@
 #include "registry/places.h"
 #include "registry/registry_impl.h"
 #include "resolve/name_key.h"
+#include "store/db.h"
 #include "store/records.h"
 #include "store/writer.h"
 #include "text/fold.h"
@@ -127,6 +128,7 @@ Result<ImportReport> Registry::ImportTwinnings(
   report.dry_run = options.dry_run;
   report.lines = file.rows.size();
 
+  const store::BulkWrite bulk(db);
   COOPATLAS_ASSIGN_OR_RETURN(
       auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,

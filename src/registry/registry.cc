@@ -127,6 +127,7 @@ Result<InitReport> InitInto(const InitOptions& options, bool existed,
     COOPATLAS_ASSIGN_OR_RETURN(reference::ReferenceData data,
                                reference::Load(paths));
     if (progress) progress("writing reference tables", 0, 0);
+    const store::BulkWrite bulk(db.get());
     COOPATLAS_ASSIGN_OR_RETURN(
         auto writer, store::Writer::Begin(db.get(), {options.actor, {}}));
     COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,

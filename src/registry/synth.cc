@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "registry/registry_impl.h"
+#include "store/db.h"
 #include "store/reference_tables.h"
 #include "store/search_index.h"
 #include "store/writer.h"
@@ -104,6 +105,7 @@ Result<SynthReport> Registry::Synthesize(const SynthOptions& options,
   std::uniform_int_distribution<std::size_t> pick_theme(0, themes.size() - 1);
   std::lognormal_distribution<double> budget(11.2, 0.9);  // ~73 k€ median
 
+  const store::BulkWrite bulk(db);
   COOPATLAS_ASSIGN_OR_RETURN(
       auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,

@@ -10,6 +10,9 @@
 namespace coopatlas::store {
 namespace {
 
+// How long a statement waits for another connection's lock.
+constexpr int kBusyTimeoutMs = 5000;
+
 Status FromSqlite(sqlite3* db, int rc, std::string_view what) {
   std::string message(what);
   message += ": ";
@@ -119,7 +122,7 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
                                       "directory permissions)");
   }
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // Reading the schema is the first access to the file: it tells whether
   // this is a database at all.
   auto check = db->Prepare("SELECT count(*) FROM sqlite_schema");
@@ -284,6 +287,47 @@ std::string_view Statement::ColumnBlob(int column) const {
 
 bool Statement::ColumnIsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+Result<std::string> Db::TryJournalMode(std::string_view mode) {
+  const std::string sql = mode.empty()
+                              ? std::string("PRAGMA journal_mode")
+                              : "PRAGMA journal_mode=" + std::string(mode);
+  sqlite3_busy_timeout(db_, 0);
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr);
+  std::string now;
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+      const unsigned char* text = sqlite3_column_text(stmt, 0);
+      if (text != nullptr) now = reinterpret_cast<const char*>(text);
+    }
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+  }
+  const Status status =
+      rc == SQLITE_OK ? Status::Ok()
+                      : FromSqlite(db_, rc, "database " + path_ + ": " + sql);
+  sqlite3_finalize(stmt);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  const int primary = rc & 0xFF;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    // Another connection holds the database: the mode stays as it is.
+    return mode.empty() ? Result<std::string>(status) : TryJournalMode("");
+  }
+  if (!status.ok()) return status;
+  return now;
+}
+
+BulkWrite::BulkWrite(Db* db) : db_(db) {
+  auto mode = db_->TryJournalMode("");
+  if (!mode.ok() || *mode != "wal") return;
+  mode = db_->TryJournalMode("TRUNCATE");
+  active_ = mode.ok() && *mode == "truncate";
+}
+
+BulkWrite::~BulkWrite() {
+  if (active_) (void)db_->Exec("PRAGMA journal_mode=WAL");
 }
 
 Result<std::unique_ptr<Transaction>> Transaction::Begin(Db* db) {

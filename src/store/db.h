@@ -48,6 +48,11 @@ class Db {
   std::int64_t LastInsertRowId() const;
   int Changes() const;
 
+  // Sets PRAGMA journal_mode without waiting for other connections and
+  // returns the mode in effect afterwards: the old one when another
+  // connection has the database open (leaving the WAL needs it alone).
+  Result<std::string> TryJournalMode(std::string_view mode);
+
   // PRAGMA user_version.
   Result<int> UserVersion();
   Status SetUserVersion(int version);
@@ -106,6 +111,28 @@ class Statement {
   Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
   sqlite3_stmt* stmt_;
   sqlite3* db_;
+};
+
+// One large write (an import, a reindex) on a database that no other
+// connection has open: while it lives, the connection journals with a
+// rollback journal instead of the WAL, so each page is written once, into
+// the database file, instead of into the WAL and again by the checkpoint
+// (docs/benchmarks.md, IATI import). With another connection open (a
+// server, a reader) it changes nothing. Make it before the transaction and
+// let it go after; an error or a crash is rolled back as with the WAL, and
+// the next opening puts the WAL back if this one could not.
+class BulkWrite {
+ public:
+  explicit BulkWrite(Db* db);
+  ~BulkWrite();
+  BulkWrite(const BulkWrite&) = delete;
+  BulkWrite& operator=(const BulkWrite&) = delete;
+  // Whether the rollback journal is in use.
+  bool active() const { return active_; }
+
+ private:
+  Db* db_;
+  bool active_ = false;
 };
 
 // A write transaction (BEGIN IMMEDIATE). Rolls back unless Commit() was

@@ -141,5 +141,76 @@ TEST(Statement, BindsAndReadsEveryType) {
   EXPECT_TRUE(select->ColumnIsNull(3));
 }
 
+std::string JournalMode(Db* db) {
+  auto mode = db->TryJournalMode("");
+  return mode.ok() ? *mode : mode.status().ToString();
+}
+
+std::int64_t CountRows(Db* db) {
+  auto count = db->Prepare("SELECT count(*) FROM t");
+  if (!count.ok() || !*count->Step()) return -1;
+  return count->ColumnInt(0);
+}
+
+TEST(Db, BulkWriteAloneUsesTheRollbackJournalThenTheWal) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("a.db"), OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t(i INTEGER)").ok());
+  {
+    const BulkWrite bulk(db->get());
+    EXPECT_TRUE(bulk.active());
+    EXPECT_EQ(JournalMode(db->get()), "truncate");
+    auto txn = Transaction::Begin(db->get());
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (1), (2)").ok());
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  EXPECT_EQ(JournalMode(db->get()), "wal");
+  EXPECT_EQ(CountRows(db->get()), 2);
+  // A write that fails is rolled back as with the WAL.
+  {
+    const BulkWrite bulk(db->get());
+    ASSERT_TRUE(bulk.active());
+    auto txn = Transaction::Begin(db->get());
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (3)").ok());
+  }
+  EXPECT_EQ(JournalMode(db->get()), "wal");
+  EXPECT_EQ(CountRows(db->get()), 2);
+  EXPECT_FALSE(std::filesystem::exists(dir.File("a.db-journal")));
+}
+
+TEST(Db, BulkWriteKeepsTheWalWhenAnotherConnectionIsOpen) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("a.db"), OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t(i INTEGER)").ok());
+  auto reader = Db::Open(dir.File("a.db"), OpenMode::kReadOnly);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(CountRows(reader->get()), 0);
+  {
+    const BulkWrite bulk(db->get());
+    EXPECT_FALSE(bulk.active());
+    EXPECT_EQ(JournalMode(db->get()), "wal");
+    auto txn = Transaction::Begin(db->get());
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (1)").ok());
+    // The reader still reads beside the write, as the WAL allows.
+    EXPECT_EQ(CountRows(reader->get()), 0);
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  EXPECT_EQ(CountRows(reader->get()), 1);
+  EXPECT_EQ(JournalMode(db->get()), "wal");
+}
+
+TEST(Db, BulkWriteOnAMemoryDatabaseChangesNothing) {
+  auto db = Db::Open(":memory:", OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  const BulkWrite bulk(db->get());
+  EXPECT_FALSE(bulk.active());
+  EXPECT_EQ(JournalMode(db->get()), "memory");
+}
+
 }  // namespace
 }  // namespace coopatlas::store
