@@ -25,6 +25,31 @@ TEST(Db, CreatesWithWalAndForeignKeys) {
   ASSERT_TRUE(fk.ok());
   ASSERT_TRUE(*fk->Step());
   EXPECT_EQ(fk->ColumnInt(0), 1);
+  auto page = (*db)->Prepare("PRAGMA page_size");
+  ASSERT_TRUE(page.ok());
+  ASSERT_TRUE(*page->Step());
+  EXPECT_EQ(page->ColumnInt(0), 16384);
+}
+
+TEST(Db, AnExistingDatabaseKeepsItsPageSize) {
+  TempDir dir;
+  const std::string path = dir.File("old.db");
+  {
+    // A database of SQLite's default pages, as they were before 16 KiB.
+    auto old = Db::Open(path, OpenMode::kCreate);
+    ASSERT_TRUE(old.ok());
+    ASSERT_TRUE((*old)->Exec("CREATE TABLE t(i INTEGER)").ok());
+    ASSERT_TRUE((*old)->Exec("PRAGMA journal_mode=DELETE").ok());
+    ASSERT_TRUE((*old)->Exec("PRAGMA page_size=4096").ok());
+    ASSERT_TRUE((*old)->Exec("VACUUM").ok());
+  }
+  auto db = Db::Open(path, OpenMode::kReadWrite);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto page = (*db)->Prepare("PRAGMA page_size");
+  ASSERT_TRUE(page.ok());
+  ASSERT_TRUE(*page->Step());
+  EXPECT_EQ(page->ColumnInt(0), 4096);
+  EXPECT_TRUE((*db)->Exec("INSERT INTO t VALUES (1)").ok());
 }
 
 TEST(Db, MissingDirectoryIsAClearErrorAndCreatesNothing) {
