@@ -602,11 +602,31 @@ class ActivityQueue {
     batches_.clear();
     room_.notify_one();
   }
+  // The consumer hands back a batch it has written, and the producer takes
+  // it back (TakeSpent) to free its activities and refill it: freeing the
+  // trees of 100,000 activities cost the writing thread 0.3 s, and the
+  // reading thread, which made them, has time to spare.
+  void Recycle(std::vector<iati::Element> batch) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    spent_.push_back(std::move(batch));
+  }
+  // A batch handed back, emptied, or an empty one.
+  std::vector<iati::Element> TakeSpent() {
+    std::vector<iati::Element> batch;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (spent_.empty()) return batch;
+      batch = std::move(spent_.front());
+      spent_.pop_front();
+    }
+    batch.clear();  // outside the lock
+    return batch;
+  }
 
  private:
   std::mutex mutex_;
   std::condition_variable ready_, room_;
-  std::deque<std::vector<iati::Element>> batches_;
+  std::deque<std::vector<iati::Element>> batches_, spent_;
   bool closed_ = false, stopped_ = false;
 };
 
@@ -660,7 +680,7 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
                             batch.push_back(activity);
                             if (batch.size() < ActivityQueue::kBatch) return;
                             stopped = !queue.Push(std::move(batch));
-                            batch.clear();
+                            batch = queue.TakeSpent();
                           });
     if (!stopped && !batch.empty()) queue.Push(std::move(batch));
     queue.Close();
@@ -684,6 +704,7 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
         if (!failed.ok()) break;
       }
       if (!failed.ok()) break;
+      queue.Recycle(std::move(batch));
     }
   }
   COOPATLAS_ASSIGN_OR_RETURN(iati::ReadSummary summary, std::move(read));
