@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <functional>
 #include <new>
 #include <string>
@@ -9,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "store/term_index.h"
 #include "text/fold.h"
 #include "text/tokens.h"
 
@@ -28,20 +30,31 @@ std::string StemOf(text::Stemmer& stemmer, const text::Token& token) {
 struct Tokenizer {
   static constexpr std::size_t kMaxCached = 200000;
 
-  // StemOf(token) and the stem of the unaccented word.
-  std::pair<const std::string*, const std::string*> Stems(
-      const text::Token& token) {
+  // What a word gives, remembered.
+  struct Stemmed {
+    std::string stem;        // StemOf(token)
+    std::string unaccented;  // the stem of the word without accents
+    std::string folded;      // the word folded
+    // The postings entries of the stem, the unaccented stem and the folded
+    // word in the PostingsBuilder of id `builder` (CollectPostings).
+    std::uint64_t builder = 0;
+    PostingsBuilder::Term* terms[3] = {nullptr, nullptr, nullptr};
+  };
+
+  Stemmed& Stems(const text::Token& token) {
     // Looked up by the token's own bytes: no string made for a word seen
     // before (most words, when a whole atlas is indexed).
     auto it = cache.find(token.lower);
     if (it == cache.end()) {
       if (cache.size() > kMaxCached) cache.clear();
       it = cache
-               .try_emplace(std::string(token.lower), StemOf(stemmer, token),
-                            std::string(stemmer.Stem(token.folded)))
+               .try_emplace(std::string(token.lower),
+                            Stemmed{StemOf(stemmer, token),
+                                    std::string(stemmer.Stem(token.folded)),
+                                    std::string(token.folded)})
                .first;
     }
-    return {&it->second.first, &it->second.second};
+    return it->second;
   }
 
   struct Hash {
@@ -51,11 +64,12 @@ struct Tokenizer {
     }
   };
   text::Stemmer stemmer{"french"};
-  // lower-case word -> (stem, stem of the word without accents)
-  std::unordered_map<std::string, std::pair<std::string, std::string>, Hash,
-                     std::equal_to<>>
-      cache;
+  // lower-case word -> its stems (the folded word is Fold of the same)
+  std::unordered_map<std::string, Stemmed, Hash, std::equal_to<>> cache;
 };
+
+// The builder of CollectPostings on this thread, if any.
+thread_local PostingsBuilder* collecting = nullptr;
 
 int Create(void*, const char**, int, Fts5Tokenizer** out) {
   auto* t = new (std::nothrow) Tokenizer();
@@ -65,6 +79,14 @@ int Create(void*, const char**, int, Fts5Tokenizer** out) {
 }
 
 void Delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+
+// coopatlas_fts_doc(rowid): the rowid, announced to the builder collecting.
+void FtsDoc(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  if (argc != 1) return;
+  const sqlite3_int64 doc = sqlite3_value_int64(argv[0]);
+  if (collecting != nullptr) collecting->Doc(doc);
+  sqlite3_result_int64(context, doc);
+}
 
 int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
              int length, int (*emit)(void*, int, const char*, int, int, int)) {
@@ -89,19 +111,39 @@ int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
           // forms indexed beside the stems.
           return put(0, folded);
         }
-        const auto [stem_ptr, unaccented_ptr] = t->Stems(token);
-        const std::string& stem = *stem_ptr;
-        if (!put(0, stem)) return false;
+        Tokenizer::Stemmed& stems = t->Stems(token);
+        PostingsBuilder* builder = query ? nullptr : collecting;
+        if (builder != nullptr && stems.builder != builder->id()) {
+          stems.builder = builder->id();
+          stems.terms[0] = stems.terms[1] = stems.terms[2] = nullptr;
+        }
+        // Emits the term, and counts it when postings are collected.
+        auto index = [&](int tflags, std::string_view s, int slot) {
+          if (!put(tflags, s)) return false;
+          if (builder != nullptr) {
+            const bool colocated = (tflags & FTS5_TOKEN_COLOCATED) != 0;
+            if (slot == 2 && s != stems.folded) {
+              builder->Add(s, colocated);  // folded otherwise than remembered
+              return true;
+            }
+            PostingsBuilder::Term*& term = stems.terms[slot];
+            if (term == nullptr) term = builder->Find(s);
+            builder->Add(term, colocated);
+          }
+          return true;
+        };
+        const std::string& stem = stems.stem;
+        if (!index(0, stem, 0)) return false;
         if (query) return true;
         // Also index the stem of the unaccented word, for queries typed
         // without accents ("decentralisees" -> "decentralise"), and the
         // folded word itself, for prefix queries.
-        const std::string& unaccented = *unaccented_ptr;
-        if (unaccented != stem && !put(FTS5_TOKEN_COLOCATED, unaccented)) {
+        const std::string& unaccented = stems.unaccented;
+        if (unaccented != stem && !index(FTS5_TOKEN_COLOCATED, unaccented, 1)) {
           return false;
         }
         if (folded != stem && folded != unaccented) {
-          return put(FTS5_TOKEN_COLOCATED, folded);
+          return index(FTS5_TOKEN_COLOCATED, folded, 2);
         }
         return true;
       });
@@ -130,6 +172,13 @@ Status RegisterFtsTokenizer(sqlite3* db) {
         "this SQLite has no FTS5 (install Debian's libsqlite3)");
   }
   static fts5_tokenizer tokenizer = {Create, Delete, Tokenize};
+  // Not deterministic: it is called for each row, never folded.
+  if (sqlite3_create_function_v2(db, "coopatlas_fts_doc", 1, SQLITE_UTF8,
+                                 nullptr, FtsDoc, nullptr, nullptr,
+                                 nullptr) != SQLITE_OK) {
+    return Status::Internal(std::string("cannot register coopatlas_fts_doc: ") +
+                            sqlite3_errmsg(db));
+  }
   const int rc =
       api->xCreateTokenizer(api, "coopatlas_fr", nullptr, &tokenizer, nullptr);
   if (rc != SQLITE_OK) {
@@ -139,6 +188,13 @@ Status RegisterFtsTokenizer(sqlite3* db) {
   }
   return Status::Ok();
 }
+
+CollectPostings::CollectPostings(PostingsBuilder* builder)
+    : previous_(collecting) {
+  collecting = builder;
+}
+
+CollectPostings::~CollectPostings() { collecting = previous_; }
 
 std::vector<std::string> QueryTokens(std::string_view text) {
   thread_local text::Stemmer stemmer{"french"};

@@ -16,9 +16,28 @@ struct sqlite3;
 
 namespace coopatlas::store {
 
+class PostingsBuilder;
+
 // Registers the tokenizer on a connection (every connection needs it to
-// read or write an FTS5 table that uses it).
+// read or write an FTS5 table that uses it), and the SQL function
+// coopatlas_fts_doc(rowid) of CollectPostings.
 Status RegisterFtsTokenizer(sqlite3* db);
+
+// While it lives, the tokenizer hands `builder` every term it emits for the
+// documents FTS5 indexes on this thread, and coopatlas_fts_doc(rowid),
+// which returns its argument, announces each document to it:
+// INSERT INTO search_fts(rowid, ...) SELECT coopatlas_fts_doc(id), ...
+// (FTS5 tokenizes a row as it inserts it, after its values are computed).
+class CollectPostings {
+ public:
+  explicit CollectPostings(PostingsBuilder* builder);
+  ~CollectPostings();
+  CollectPostings(const CollectPostings&) = delete;
+  CollectPostings& operator=(const CollectPostings&) = delete;
+
+ private:
+  PostingsBuilder* previous_;
+};
 
 // The tokens FTS5 looks up for a query string (a quoted FTS5 string gives
 // the same): each word's stem, folded. Thread-safe.

@@ -36,7 +36,7 @@ const std::vector<const char*>& RebuildStatements() {
       WHERE EXISTS (SELECT 1 FROM partnership_party pp WHERE pp.authority_id = a.id)
          OR EXISTS (SELECT 1 FROM project_participant p WHERE p.authority_id = a.id))sql",
       R"sql(INSERT INTO search_fts(rowid, title, body)
-      SELECT d.id, d.title,
+      SELECT coopatlas_fts_doc(d.id), d.title,
              concat_ws(' ', a.kind, a.name_latin, dep.name, reg.name, c.name_fr,
                        c.name_en, a.admin1_name)
       FROM search_doc d JOIN authority a ON a.id = d.record_id
@@ -64,7 +64,7 @@ const std::vector<const char*>& RebuildStatements() {
              coalesce(p.signed_on, p.started_on, p.updated_at), p.demo
       FROM partnership p)sql",
       R"sql(INSERT INTO search_fts(rowid, title, body)
-      SELECT d.id, d.title,
+      SELECT coopatlas_fts_doc(d.id), d.title,
              concat_ws(' ', p.kind, p.object,
                (SELECT group_concat(concat_ws(' ', c.name_fr, c.name_en,
                   a.admin1_name, dep.name), ' ')
@@ -84,7 +84,7 @@ const std::vector<const char*>& RebuildStatements() {
              coalesce(p.started_on, p.updated_at), p.demo
       FROM project p)sql",
       R"sql(INSERT INTO search_fts(rowid, title, body)
-      SELECT d.id, d.title,
+      SELECT coopatlas_fts_doc(d.id), d.title,
              concat_ws(' ', p.title_en, p.description_fr, p.description_en,
                p.beneficiaries,
                (SELECT group_concat(coalesce(a.name, x.name), ' ')
@@ -234,13 +234,23 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
     COOPATLAS_RETURN_IF_ERROR(
         EmptyTable(db, table, &indexes).WithContext("search index"));
   }
-  for (const char* sql : RebuildStatements()) {
-    COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
+  // The postings of search_term are gathered as FTS5 indexes the text.
+  PostingsBuilder postings;
+  {
+    const CollectPostings collect(&postings);
+    for (const char* sql : RebuildStatements()) {
+      COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
+    }
   }
   for (const std::string& sql : indexes) {
     COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
   }
-  COOPATLAS_ASSIGN_OR_RETURN(const std::int64_t terms, TermIndex::Build(db));
+  Result<std::int64_t> written = postings.Write(db);
+  if (!written.ok()) {
+    // Gathered wrong (not seen in practice): read them back from FTS5.
+    written = TermIndex::Build(db);
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(const std::int64_t terms, std::move(written));
   COOPATLAS_ASSIGN_OR_RETURN(Statement count,
                              db->Prepare("SELECT count(*) FROM search_doc"));
   COOPATLAS_ASSIGN_OR_RETURN(bool row, count.Step());

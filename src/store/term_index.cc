@@ -1,6 +1,7 @@
 #include "store/term_index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace coopatlas::store {
@@ -60,7 +61,114 @@ class PostingReader {
   std::uint32_t tf_ = 0;
 };
 
+// One document of a term's postings: varint(delta << 1 | tf > 1), then
+// varint(tf) when tf > 1.
+void PutPosting(std::int64_t doc, std::int64_t last_doc, std::uint32_t tf,
+                std::string* postings) {
+  PutVarint(
+      (static_cast<std::uint64_t>(doc - last_doc) << 1) | (tf > 1 ? 1 : 0),
+      postings);
+  if (tf > 1) PutVarint(tf, postings);
+}
+
+// FTS5 keeps at most this many bytes of a token (FTS5_MAX_TOKEN_SIZE).
+constexpr std::size_t kMaxTokenBytes = 32768;
+
+// Each document's length in tokens (all columns), from search_fts_docsize.
+Result<std::vector<std::pair<std::int64_t, std::uint64_t>>> DocLengths(Db* db) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement sizes,
+      db->Prepare("SELECT id, sz FROM search_fts_docsize ORDER BY id"));
+  std::vector<std::pair<std::int64_t, std::uint64_t>> out;
+  while (true) {
+    COOPATLAS_ASSIGN_OR_RETURN(bool row, sizes.Step());
+    if (!row) break;
+    const std::string_view sz = sizes.ColumnBlob(1);
+    std::uint64_t tokens = 0;
+    for (std::size_t at = 0; at < sz.size();)
+      tokens += GetSqliteVarint(sz, &at);
+    out.emplace_back(sizes.ColumnInt(0), tokens);
+  }
+  return out;
+}
+
 }  // namespace
+
+PostingsBuilder::PostingsBuilder() {
+  static std::atomic<std::uint64_t> builders{0};
+  id_ = ++builders;
+}
+
+void PostingsBuilder::Doc(std::int64_t doc) {
+  if (doc <= doc_) in_order_ = false;
+  doc_ = doc;
+  lengths_.emplace_back(doc, 0);
+}
+
+PostingsBuilder::Term* PostingsBuilder::Find(std::string_view term) {
+  if (term.size() > kMaxTokenBytes) term = term.substr(0, kMaxTokenBytes);
+  auto it = terms_.find(term);
+  if (it == terms_.end()) it = terms_.try_emplace(std::string(term)).first;
+  return &it->second;
+}
+
+void PostingsBuilder::Add(Term* term, bool colocated) {
+  if (lengths_.empty()) {
+    in_order_ = false;  // a term before any document
+    return;
+  }
+  if (!colocated) ++lengths_.back().second;
+  Term& t = *term;
+  if (t.doc == doc_) {
+    ++t.tf;
+    return;
+  }
+  if (t.doc >= 0) {
+    PutPosting(t.doc, t.last_doc, t.tf, &t.postings);
+    t.last_doc = t.doc;
+    ++t.docs;
+  }
+  t.doc = doc_;
+  t.tf = 1;
+}
+
+Result<std::int64_t> PostingsBuilder::Write(Db* db) {
+  if (!in_order_) {
+    return Status::FailedPrecondition(
+        "search index: documents indexed out of order");
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(auto recorded, DocLengths(db));
+  // Documents without a token are not announced when they have no text.
+  std::vector<std::pair<std::int64_t, std::uint64_t>> counted;
+  counted.reserve(lengths_.size());
+  for (const auto& l : lengths_) {
+    if (l.second > 0) counted.push_back(l);
+  }
+  recorded.erase(std::remove_if(recorded.begin(), recorded.end(),
+                                [](const auto& l) { return l.second == 0; }),
+                 recorded.end());
+  if (counted != recorded) {
+    return Status::FailedPrecondition(
+        "search index: the tokens counted differ from FTS5's");
+  }
+  std::vector<std::pair<const std::string*, Term*>> sorted;
+  sorted.reserve(terms_.size());
+  for (auto& [term, open] : terms_) sorted.emplace_back(&term, &open);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  COOPATLAS_RETURN_IF_ERROR(db->Exec("DELETE FROM search_term"));
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement insert,
+      db->Prepare(
+          "INSERT INTO search_term(term, docs, postings) VALUES (?, ?, ?)"));
+  for (auto& [term, t] : sorted) {
+    PutPosting(t->doc, t->last_doc, t->tf, &t->postings);
+    insert.Bind(1, *term).Bind(2, static_cast<std::int64_t>(t->docs + 1));
+    insert.BindBlob(3, t->postings);
+    COOPATLAS_RETURN_IF_ERROR(insert.Run());
+  }
+  return static_cast<std::int64_t>(sorted.size());
+}
 
 Result<std::int64_t> TermIndex::Build(Db* db) {
   COOPATLAS_RETURN_IF_ERROR(db->Exec("DELETE FROM search_term"));
@@ -80,10 +188,7 @@ Result<std::int64_t> TermIndex::Build(Db* db) {
   std::uint32_t tf = 0, docs = 0;
   auto end_doc = [&] {
     if (doc < 0) return;
-    PutVarint(
-        (static_cast<std::uint64_t>(doc - last_doc) << 1) | (tf > 1 ? 1 : 0),
-        &postings);
-    if (tf > 1) PutVarint(tf, &postings);
+    PutPosting(doc, last_doc, tf, &postings);
     last_doc = doc;
     doc = -1;
     ++docs;
