@@ -134,9 +134,9 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
   if (!read_only) {
     // A new database gets pages of 16 KiB instead of SQLite's 4 KiB: an
     // import's audit rows (2.6 KB per IATI activity) then share pages
-    // instead of taking one each, and a large write touches a quarter of the
-    // pages (importing 100,000 IATI activities: 14.0 s -> 11.8 s,
-    // docs/benchmarks.md). Only an empty file can take it, before the WAL.
+    // instead of taking one each, and a large write touches fewer pages
+    // (docs/benchmarks.md, IATI run H). Only an empty file can take it,
+    // before the WAL.
     COOPATLAS_ASSIGN_OR_RETURN(const bool row, check->Step());
     const bool empty = row && check->ColumnInt(0) == 0;
     check->Reset();

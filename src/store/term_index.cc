@@ -85,8 +85,9 @@ Result<std::vector<std::pair<std::int64_t, std::uint64_t>>> DocLengths(Db* db) {
     if (!row) break;
     const std::string_view sz = sizes.ColumnBlob(1);
     std::uint64_t tokens = 0;
-    for (std::size_t at = 0; at < sz.size();)
+    for (std::size_t at = 0; at < sz.size();) {
       tokens += GetSqliteVarint(sz, &at);
+    }
     out.emplace_back(sizes.ColumnInt(0), tokens);
   }
   return out;
@@ -138,7 +139,8 @@ Result<std::int64_t> PostingsBuilder::Write(Db* db) {
         "search index: documents indexed out of order");
   }
   COOPATLAS_ASSIGN_OR_RETURN(auto recorded, DocLengths(db));
-  // Documents without a token are not announced when they have no text.
+  // Documents without a token (a title of punctuation, no body) have no
+  // postings: they are left out on both sides.
   std::vector<std::pair<std::int64_t, std::uint64_t>> counted;
   counted.reserve(lengths_.size());
   for (const auto& l : lengths_) {

@@ -50,10 +50,11 @@ class PostingsBuilder {
   void Add(std::string_view term, bool colocated) {
     Add(Find(term), colocated);
   }
-  // Rewrites table search_term (inside the caller's transaction) once the
-  // documents' lengths it counted are those FTS5 recorded; an error when
-  // they differ or the documents came out of order (the caller then reads
-  // the postings back with TermIndex::Build). Returns the number of terms.
+  // Once every document is indexed: rewrites table search_term (inside the
+  // caller's transaction) if the documents' lengths it counted are those
+  // FTS5 recorded; an error when they differ or the documents came out of
+  // order (the caller then reads the postings back with TermIndex::Build).
+  // Returns the number of terms.
   Result<std::int64_t> Write(Db* db);
 
  private:
