@@ -128,7 +128,7 @@ class BulkWrite {
   BulkWrite(const BulkWrite&) = delete;
   BulkWrite& operator=(const BulkWrite&) = delete;
   // Whether the rollback journal is in use.
-  bool active() const { return active_; }
+  bool Active() const { return active_; }
 
  private:
   Db* db_;

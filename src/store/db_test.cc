@@ -184,7 +184,7 @@ TEST(Db, BulkWriteAloneUsesTheRollbackJournalThenTheWal) {
   ASSERT_TRUE((*db)->Exec("CREATE TABLE t(i INTEGER)").ok());
   {
     const BulkWrite bulk(db->get());
-    EXPECT_TRUE(bulk.active());
+    EXPECT_TRUE(bulk.Active());
     EXPECT_EQ(JournalMode(db->get()), "truncate");
     auto txn = Transaction::Begin(db->get());
     ASSERT_TRUE(txn.ok());
@@ -196,7 +196,7 @@ TEST(Db, BulkWriteAloneUsesTheRollbackJournalThenTheWal) {
   // A write that fails is rolled back as with the WAL.
   {
     const BulkWrite bulk(db->get());
-    ASSERT_TRUE(bulk.active());
+    ASSERT_TRUE(bulk.Active());
     auto txn = Transaction::Begin(db->get());
     ASSERT_TRUE(txn.ok());
     ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (3)").ok());
@@ -216,7 +216,7 @@ TEST(Db, BulkWriteKeepsTheWalWhenAnotherConnectionIsOpen) {
   EXPECT_EQ(CountRows(reader->get()), 0);
   {
     const BulkWrite bulk(db->get());
-    EXPECT_FALSE(bulk.active());
+    EXPECT_FALSE(bulk.Active());
     EXPECT_EQ(JournalMode(db->get()), "wal");
     auto txn = Transaction::Begin(db->get());
     ASSERT_TRUE(txn.ok());
@@ -233,7 +233,7 @@ TEST(Db, BulkWriteOnAMemoryDatabaseChangesNothing) {
   auto db = Db::Open(":memory:", OpenMode::kCreate);
   ASSERT_TRUE(db.ok());
   const BulkWrite bulk(db->get());
-  EXPECT_FALSE(bulk.active());
+  EXPECT_FALSE(bulk.Active());
   EXPECT_EQ(JournalMode(db->get()), "memory");
 }
 

@@ -113,8 +113,8 @@ int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
         }
         Tokenizer::Stemmed& stems = t->Stems(token);
         PostingsBuilder* builder = query ? nullptr : collecting;
-        if (builder != nullptr && stems.builder != builder->id()) {
-          stems.builder = builder->id();
+        if (builder != nullptr && stems.builder != builder->Id()) {
+          stems.builder = builder->Id();
           stems.terms[0] = stems.terms[1] = stems.terms[2] = nullptr;
         }
         // Emits the term, and counts it when postings are collected.

@@ -165,7 +165,7 @@ Result<std::int64_t> PostingsBuilder::Write(Db* db) {
           "INSERT INTO search_term(term, docs, postings) VALUES (?, ?, ?)"));
   for (auto& [term, t] : sorted) {
     PutPosting(t->doc, t->last_doc, t->tf, &t->postings);
-    insert.Bind(1, *term).Bind(2, static_cast<std::int64_t>(t->docs + 1));
+    insert.Bind(1, *term).Bind(2, static_cast<std::int64_t>(t->docs) + 1);
     insert.BindBlob(3, t->postings);
     COOPATLAS_RETURN_IF_ERROR(insert.Run());
   }

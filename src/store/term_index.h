@@ -42,7 +42,7 @@ class PostingsBuilder {
   // a caller may keep it (the tokenizer keeps it beside its stems, under
   // the builder's id) to spare looking the term up again.
   Term* Find(std::string_view term);
-  std::uint64_t id() const { return id_; }
+  std::uint64_t Id() const { return id_; }
   // A term of the current document; `colocated` when at the position of the
   // term before it (FTS5_TOKEN_COLOCATED), which FTS5 does not count in the
   // document's length.
