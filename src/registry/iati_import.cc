@@ -21,7 +21,6 @@
 #include "iati/rules.h"
 #include "registry/import_common.h"
 #include "registry/registry_impl.h"
-#include "store/db.h"
 #include "store/records.h"
 #include "store/reference_tables.h"
 #include "store/writer.h"
@@ -659,9 +658,9 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
   // A page cache of 64 MB for the import's transaction (SQLite's default
   // is 2 MB: pages of the growing tables were written out and read back).
   CacheSize cache(db, -65536);
-  const store::BulkWrite bulk(db);
   COOPATLAS_ASSIGN_OR_RETURN(
-      auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
+      auto writer,
+      store::Writer::Begin(db, {options.actor, std::nullopt, /*bulk=*/true}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
                              writer->StartRun("iati", options.file));
   Importer importer(options, *resolver, *places, lists, writer.get(), run,

@@ -11,7 +11,6 @@
 #include "registry/keys.h"
 #include "registry/registry_impl.h"
 #include "registry/sdg_import.h"
-#include "store/db.h"
 #include "store/records.h"
 #include "store/reference_tables.h"
 #include "store/writer.h"
@@ -221,9 +220,9 @@ Result<ImportReport> Registry::ImportProjects(
       std::string(ingest::EncodingName(files.projects_sheet.encoding));
   report.dry_run = options.dry_run;
   report.lines = files.projects.size() + files.funding.size();
-  const store::BulkWrite bulk(db);
   COOPATLAS_ASSIGN_OR_RETURN(
-      auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
+      auto writer,
+      store::Writer::Begin(db, {options.actor, std::nullopt, /*bulk=*/true}));
   COOPATLAS_ASSIGN_OR_RETURN(
       std::int64_t run, writer->StartRun("projects", options.projects_file));
   const store::Provenance provenance{options.projects_file, run, options.demo};

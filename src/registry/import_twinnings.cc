@@ -14,7 +14,6 @@
 #include "registry/places.h"
 #include "registry/registry_impl.h"
 #include "resolve/name_key.h"
-#include "store/db.h"
 #include "store/records.h"
 #include "store/writer.h"
 #include "text/fold.h"
@@ -128,9 +127,9 @@ Result<ImportReport> Registry::ImportTwinnings(
   report.dry_run = options.dry_run;
   report.lines = file.rows.size();
 
-  const store::BulkWrite bulk(db);
   COOPATLAS_ASSIGN_OR_RETURN(
-      auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
+      auto writer,
+      store::Writer::Begin(db, {options.actor, std::nullopt, /*bulk=*/true}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
                              writer->StartRun("twinnings", options.file));
   const store::Provenance provenance{options.file, run, options.demo};

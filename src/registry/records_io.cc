@@ -13,7 +13,6 @@
 #include "export/tables.h"
 #include "registry/import_common.h"
 #include "registry/registry_impl.h"
-#include "store/db.h"
 #include "store/records.h"
 #include "store/reference_tables.h"
 #include "store/stats.h"
@@ -322,10 +321,9 @@ Result<ImportReport> Registry::ImportJson(const std::string& file, bool dry_run,
   COOPATLAS_ASSIGN_OR_RETURN(exporter::ExportData data,
                              exporter::FromJson(text, file));
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
-  const store::BulkWrite bulk(impl_->db.get());
   COOPATLAS_ASSIGN_OR_RETURN(
-      auto writer,
-      store::Writer::Begin(impl_->db.get(), {actor, std::nullopt}));
+      auto writer, store::Writer::Begin(impl_->db.get(),
+                                        {actor, std::nullopt, /*bulk=*/true}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run, writer->StartRun("json", file));
   ImportReport report;
   report.kind = "json";

@@ -127,9 +127,9 @@ Result<InitReport> InitInto(const InitOptions& options, bool existed,
     COOPATLAS_ASSIGN_OR_RETURN(reference::ReferenceData data,
                                reference::Load(paths));
     if (progress) progress("writing reference tables", 0, 0);
-    const store::BulkWrite bulk(db.get());
     COOPATLAS_ASSIGN_OR_RETURN(
-        auto writer, store::Writer::Begin(db.get(), {options.actor, {}}));
+        auto writer,
+        store::Writer::Begin(db.get(), {options.actor, {}, /*bulk=*/true}));
     COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
                                writer->StartRun("reference", paths.root));
     COOPATLAS_RETURN_IF_ERROR(writer->ReplaceReference(data, fingerprint));

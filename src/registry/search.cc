@@ -7,7 +7,6 @@
 #include "core/utf8.h"
 #include "registry/registry_impl.h"
 #include "registry/search_query.h"
-#include "store/db.h"
 #include "store/search_index.h"
 #include "store/writer.h"
 
@@ -145,10 +144,9 @@ Result<std::vector<SearchResultItem>> Registry::Suggest(const std::string& q,
 Result<std::int64_t> Registry::Reindex() {
   ++impl_->generation;  // the search facets reload on next use
   std::lock_guard<std::mutex> lock(impl_->db_mutex);
-  const store::BulkWrite bulk(impl_->db.get());
   COOPATLAS_ASSIGN_OR_RETURN(
-      auto writer,
-      store::Writer::Begin(impl_->db.get(), {"system:reindex", {}}));
+      auto writer, store::Writer::Begin(impl_->db.get(),
+                                        {"system:reindex", {}, /*bulk=*/true}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t n,
                              store::RebuildSearchIndex(writer.get()));
   COOPATLAS_RETURN_IF_ERROR(writer->Commit());

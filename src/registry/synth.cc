@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include "registry/registry_impl.h"
-#include "store/db.h"
 #include "store/reference_tables.h"
 #include "store/search_index.h"
 #include "store/writer.h"
@@ -105,9 +104,9 @@ Result<SynthReport> Registry::Synthesize(const SynthOptions& options,
   std::uniform_int_distribution<std::size_t> pick_theme(0, themes.size() - 1);
   std::lognormal_distribution<double> budget(11.2, 0.9);  // ~73 k€ median
 
-  const store::BulkWrite bulk(db);
   COOPATLAS_ASSIGN_OR_RETURN(
-      auto writer, store::Writer::Begin(db, {options.actor, std::nullopt}));
+      auto writer,
+      store::Writer::Begin(db, {options.actor, std::nullopt, /*bulk=*/true}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
                              writer->StartRun("synth", "synth"));
   const std::string now = "2026-01-01T00:00:00.000Z";

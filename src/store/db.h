@@ -118,9 +118,10 @@ class Statement {
 // rollback journal instead of the WAL, so each page is written once, into
 // the database file, instead of into the WAL and again by the checkpoint
 // (docs/benchmarks.md, IATI import). With another connection open (a
-// server, a reader) it changes nothing. Make it before the transaction and
-// let it go after; an error or a crash is rolled back as with the WAL, and
-// the next opening puts the WAL back if this one could not.
+// server, a reader) it changes nothing. Made before the transaction and let
+// go after it (store::Writer does so for WriteContext::bulk); an error or a
+// crash is rolled back as with the WAL, and the next opening puts the WAL
+// back if this one could not.
 class BulkWrite {
  public:
   explicit BulkWrite(Db* db);

@@ -157,9 +157,10 @@ Result<std::unique_ptr<Writer>> Writer::Begin(Db* db, WriteContext context) {
   if (context.actor.empty()) {
     return Status::InvalidArgument("a write needs an actor for the audit");
   }
+  auto bulk = context.bulk ? std::make_unique<BulkWrite>(db) : nullptr;
   COOPATLAS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
   std::unique_ptr<Writer> writer(
-      new Writer(db, std::move(context), std::move(txn)));
+      new Writer(db, std::move(context), std::move(bulk), std::move(txn)));
   writer->now_ = core::NowUtcIso();
   return writer;
 }

@@ -34,6 +34,9 @@ enum class PutOutcome { kCreated, kUpdated, kUnchanged };
 struct WriteContext {
   std::string actor;                   // "system:init", a user name, ...
   std::optional<std::int64_t> run_id;  // the import run, if any
+  // A large write (an import, a reindex): the writer journals as
+  // store::BulkWrite says from before its transaction to after it.
+  bool bulk = false;
 };
 
 class Writer {
@@ -130,14 +133,19 @@ class Writer {
   Result<Statement*> Cached(const std::string& sql);
 
  private:
-  Writer(Db* db, WriteContext context, std::unique_ptr<Transaction> txn)
-      : db_(db), context_(std::move(context)), txn_(std::move(txn)) {}
+  Writer(Db* db, WriteContext context, std::unique_ptr<BulkWrite> bulk,
+         std::unique_ptr<Transaction> txn)
+      : db_(db),
+        context_(std::move(context)),
+        bulk_(std::move(bulk)),
+        txn_(std::move(txn)) {}
   Status Audit(const std::string& action, const std::string& entity,
                const std::string& entity_id, const std::string& old_json,
                const std::string& new_json);
 
   Db* db_;
   WriteContext context_;
+  std::unique_ptr<BulkWrite> bulk_;  // outlives txn_ (members end in reverse)
   std::unique_ptr<Transaction> txn_;
   std::string now_;
   // Prepared once per writer, by SQL text (node-based: pointers stay valid).

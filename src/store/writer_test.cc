@@ -91,6 +91,25 @@ TEST_F(WriterTest, NothingIsKeptWithoutCommit) {
   EXPECT_EQ(Count("SELECT count(*) FROM audit"), 0);
 }
 
+TEST_F(WriterTest, ABulkWriteLeavesTheWalForItsTransactionOnly) {
+  {
+    auto w = Writer::Begin(db_.get(), {"dora", {}, /*bulk=*/true});
+    ASSERT_TRUE(w.ok());
+    EXPECT_EQ(*db_->TryJournalMode(""), "truncate");
+    ASSERT_TRUE((*w)->Put("meta", {{"key", std::string("k")},
+                                   {"value", std::string("v")}})
+                    .ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_EQ(*db_->TryJournalMode(""), "wal");
+  EXPECT_EQ(Count("SELECT count(*) FROM meta WHERE key = 'k'"), 1);
+  {
+    auto w = Writer::Begin(db_.get(), {"erin", {}});
+    ASSERT_TRUE(w.ok());
+    EXPECT_EQ(*db_->TryJournalMode(""), "wal");
+  }
+}
+
 TEST_F(WriterTest, ImportRunsAreRecordedAndTagTheAudit) {
   auto w = Writer::Begin(db_.get(), {"carol", {}});
   ASSERT_TRUE(w.ok());
