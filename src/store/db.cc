@@ -152,6 +152,26 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
   return db;
 }
 
+Result<std::unique_ptr<Db>> Db::OpenTemporary() {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(
+      "", &raw,
+      SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+      nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = FromSqlite(raw, rc, "cannot open a temporary database");
+    sqlite3_close(raw);
+    return s;
+  }
+  std::unique_ptr<Db> db(new Db(raw, "(temporary database)", false));
+  sqlite3_extended_result_codes(raw, 1);
+  // Scratch: nothing to recover after a crash, so no journal and no sync.
+  COOPATLAS_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=OFF"));
+  COOPATLAS_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=OFF"));
+  COOPATLAS_RETURN_IF_ERROR(RegisterFtsTokenizer(raw));
+  return db;
+}
+
 Db::~Db() { sqlite3_close_v2(db_); }
 
 Status Db::Exec(std::string_view sql) {
@@ -292,6 +312,13 @@ std::string_view Statement::ColumnBlob(int column) const {
   if (bytes == nullptr) return {};
   return {static_cast<const char*>(bytes),
           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
+Statement& Statement::BindColumn(int index, const Statement& from, int column) {
+  sqlite3_bind_value(stmt_, index, sqlite3_column_value(from.stmt_, column));
+  return *this;
 }
 
 bool Statement::ColumnIsNull(int column) const {

@@ -34,6 +34,11 @@ class Db {
   // for writing), kCorruption (not a database).
   static Result<std::unique_ptr<Db>> Open(const std::string& path,
                                           OpenMode mode);
+  // A private database in a temporary file that SQLite deletes as it
+  // closes it (and unlinks at once where the system allows, so that a crash
+  // leaves nothing behind); for scratch work beside a writer, such as
+  // building the search index on another thread (store/fts_build.h).
+  static Result<std::unique_ptr<Db>> OpenTemporary();
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -105,6 +110,10 @@ class Statement {
   // The bytes of a BLOB (or TEXT) column, valid until the next Step/Reset.
   std::string_view ColumnBlob(int column) const;
   bool ColumnIsNull(int column) const;
+  int ColumnCount() const;
+  // Binds column `column` of `from`'s current row, whatever its type, as
+  // parameter `index` (copying a row from one database to another).
+  Statement& BindColumn(int index, const Statement& from, int column);
 
  private:
   friend class Db;

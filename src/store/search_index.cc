@@ -7,24 +7,21 @@
 #include <string>
 
 #include "store/facet_index.h"
+#include "store/fts_build.h"
 #include "store/fts_tokenizer.h"
 #include "store/term_index.h"
 
 namespace coopatlas::store {
 namespace {
 
-// Statements of the rebuild, in order. Documents first, then their text,
-// then their facets. Labels in the text are French and English so both
-// find the record.
-// The rebuild empties search_facet and search_fts (EmptyTable) before
-// these statements.
-const std::vector<const char*>& RebuildStatements() {
+// The rebuild, in three parts. Labels in the text are French and English so
+// both find the record. The rebuild empties search_facet and search_fts
+// (EmptyTable) before them.
+// 1. The documents: authorities, partnerships, projects (SuggestTitles
+// relies on this order).
+const std::vector<const char*>& DocumentStatements() {
   static const std::vector<const char*> kStatements = {
       "DELETE FROM search_doc",
-      // FTS5 gathers new postings in memory up to `hashsize` bytes (1 MB by
-      // default) before writing a segment: 64 MB makes fewer segments to
-      // merge when a whole atlas is indexed at once.
-      "INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 67108864)",
       // Authorities that take part in something.
       R"sql(INSERT INTO search_doc(kind, record_id, code, title, url, countries,
                           sort_date, demo)
@@ -35,15 +32,6 @@ const std::vector<const char*>& RebuildStatements() {
       FROM authority a
       WHERE EXISTS (SELECT 1 FROM partnership_party pp WHERE pp.authority_id = a.id)
          OR EXISTS (SELECT 1 FROM project_participant p WHERE p.authority_id = a.id))sql",
-      R"sql(INSERT INTO search_fts(rowid, title, body)
-      SELECT coopatlas_fts_doc(d.id), d.title,
-             concat_ws(' ', a.kind, a.name_latin, dep.name, reg.name, c.name_fr,
-                       c.name_en, a.admin1_name)
-      FROM search_doc d JOIN authority a ON a.id = d.record_id
-      LEFT JOIN ref_departement dep ON dep.code = a.departement
-      LEFT JOIN ref_region reg ON reg.code = a.region
-      LEFT JOIN ref_country c ON c.alpha2 = a.country
-      WHERE d.kind = 'authority')sql",
       // Partnerships: "Lyon – Turin".
       R"sql(INSERT INTO search_doc(kind, record_id, title, url, countries, year,
                           sort_date, demo)
@@ -63,17 +51,6 @@ const std::vector<const char*>& RebuildStatements() {
              CAST(substr(coalesce(p.signed_on, p.started_on), 1, 4) AS INTEGER),
              coalesce(p.signed_on, p.started_on, p.updated_at), p.demo
       FROM partnership p)sql",
-      R"sql(INSERT INTO search_fts(rowid, title, body)
-      SELECT coopatlas_fts_doc(d.id), d.title,
-             concat_ws(' ', p.kind, p.object,
-               (SELECT group_concat(concat_ws(' ', c.name_fr, c.name_en,
-                  a.admin1_name, dep.name), ' ')
-                FROM partnership_party pp JOIN authority a ON a.id = pp.authority_id
-                LEFT JOIN ref_country c ON c.alpha2 = a.country
-                LEFT JOIN ref_departement dep ON dep.code = a.departement
-                WHERE pp.partnership_id = p.id))
-      FROM search_doc d JOIN partnership p ON p.id = d.record_id
-      WHERE d.kind = 'partnership')sql",
       // Projects.
       R"sql(INSERT INTO search_doc(kind, record_id, title, url, countries, year,
                           sort_date, demo)
@@ -83,8 +60,32 @@ const std::vector<const char*>& RebuildStatements() {
              CAST(substr(p.started_on, 1, 4) AS INTEGER),
              coalesce(p.started_on, p.updated_at), p.demo
       FROM project p)sql",
-      R"sql(INSERT INTO search_fts(rowid, title, body)
-      SELECT coopatlas_fts_doc(d.id), d.title,
+  };
+  return kStatements;
+}
+
+// 2. Their text, as (rowid, title, body) in rowid order, for search_fts.
+const std::vector<const char*>& TextQueries() {
+  static const std::vector<const char*> kQueries = {
+      R"sql(SELECT d.id, d.title,
+             concat_ws(' ', a.kind, a.name_latin, dep.name, reg.name, c.name_fr,
+                       c.name_en, a.admin1_name)
+      FROM search_doc d JOIN authority a ON a.id = d.record_id
+      LEFT JOIN ref_departement dep ON dep.code = a.departement
+      LEFT JOIN ref_region reg ON reg.code = a.region
+      LEFT JOIN ref_country c ON c.alpha2 = a.country
+      WHERE d.kind = 'authority' ORDER BY d.id)sql",
+      R"sql(SELECT d.id, d.title,
+             concat_ws(' ', p.kind, p.object,
+               (SELECT group_concat(concat_ws(' ', c.name_fr, c.name_en,
+                  a.admin1_name, dep.name), ' ')
+                FROM partnership_party pp JOIN authority a ON a.id = pp.authority_id
+                LEFT JOIN ref_country c ON c.alpha2 = a.country
+                LEFT JOIN ref_departement dep ON dep.code = a.departement
+                WHERE pp.partnership_id = p.id))
+      FROM search_doc d JOIN partnership p ON p.id = d.record_id
+      WHERE d.kind = 'partnership' ORDER BY d.id)sql",
+      R"sql(SELECT d.id, d.title,
              concat_ws(' ', p.title_en, p.description_fr, p.description_en,
                p.beneficiaries,
                (SELECT group_concat(coalesce(a.name, x.name), ' ')
@@ -98,8 +99,15 @@ const std::vector<const char*>& RebuildStatements() {
                 FROM project_location l LEFT JOIN ref_country c ON
                 c.alpha2 = l.country WHERE l.project_id = p.id))
       FROM search_doc d JOIN project p ON p.id = d.record_id
-      WHERE d.kind = 'project')sql",
-      // Facets. type
+      WHERE d.kind = 'project' ORDER BY d.id)sql",
+  };
+  return kQueries;
+}
+
+// 3. Their facets.
+const std::vector<const char*>& FacetStatements() {
+  static const std::vector<const char*> kStatements = {
+      // type
       // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one statement.
       "INSERT OR IGNORE INTO search_facet SELECT id, 'type', kind FROM "
       "search_doc",
@@ -171,8 +179,9 @@ const std::vector<const char*>& RebuildStatements() {
 // on, SQLite deletes search_facet's million rows of a 100,000-project atlas
 // one by one (2.4 s), and FTS5 takes each document out of its index
 // (3.2 s); dropping takes 0.2 s.
-Status EmptyTable(Db* db, const std::string& table,
-                  std::vector<std::string>* indexes) {
+// Returns the table's definition.
+Result<std::string> EmptyTable(Db* db, const std::string& table,
+                               std::vector<std::string>* indexes) {
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement schema,
       db->Prepare("SELECT type, sql FROM sqlite_schema WHERE tbl_name = ?1 "
@@ -193,7 +202,8 @@ Status EmptyTable(Db* db, const std::string& table,
     return Status::Internal("search index: no table " + table);
   }
   COOPATLAS_RETURN_IF_ERROR(db->Exec("DROP TABLE " + table));
-  return db->Exec(definition);
+  COOPATLAS_RETURN_IF_ERROR(db->Exec(definition));
+  return definition;
 }
 
 // A hit from a row whose first columns are: kind, record_id, code, title,
@@ -230,20 +240,40 @@ const std::vector<std::string>& SearchFacets() {
 Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
   Db* db = writer->db();
   std::vector<std::string> indexes;
+  std::string fts_definition;
   for (const char* table : {"search_facet", "search_fts"}) {
-    COOPATLAS_RETURN_IF_ERROR(
-        EmptyTable(db, table, &indexes).WithContext("search index"));
+    Result<std::string> definition = EmptyTable(db, table, &indexes);
+    if (!definition.ok()) {
+      return definition.status().WithContext("search index");
+    }
+    fts_definition = std::move(*definition);  // search_fts's, at the end
   }
-  // The postings of search_term are gathered as FTS5 indexes the text.
+  for (const char* sql : DocumentStatements()) {
+    COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
+  }
+  // The text is indexed on another thread (FtsBuild) while this one counts
+  // the facets; the postings of search_term are gathered as it is indexed.
   PostingsBuilder postings;
   {
-    const CollectPostings collect(&postings);
-    for (const char* sql : RebuildStatements()) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        std::unique_ptr<FtsBuild> fts,
+        FtsBuild::Start(db, "search_fts", fts_definition, &postings));
+    for (const char* sql : TextQueries()) {
+      COOPATLAS_ASSIGN_OR_RETURN(Statement text, db->Prepare(sql));
+      while (true) {
+        COOPATLAS_ASSIGN_OR_RETURN(bool row, text.Step());
+        if (!row) break;
+        COOPATLAS_RETURN_IF_ERROR(fts->Add(text));
+      }
+    }
+    fts->Close();
+    for (const char* sql : FacetStatements()) {
       COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
     }
-  }
-  for (const std::string& sql : indexes) {
-    COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
+    for (const std::string& sql : indexes) {
+      COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
+    }
+    COOPATLAS_RETURN_IF_ERROR(fts->Finish().WithContext("search index"));
   }
   Result<std::int64_t> written = postings.Write(db);
   if (!written.ok()) {
