@@ -67,59 +67,86 @@ std::string RoleName(int role) {
   }
 }
 
-// An organisation as the import places it: a French authority, a foreign
-// authority, or an actor.
-struct Entity {
-  std::optional<AuthorityRef> authority;
-  std::optional<Actor> actor;
+// An organisation element (participating-org, reporting-org,
+// provider-org) as read, before it is placed.
+struct Org {
+  std::string name;         // its first narrative
+  std::string ref;          // its identifier, trimmed
+  std::string type;         // OrganisationType code
+  std::string channel;      // CRS channel, or the call site's default for 11
+  std::string key;          // ref|Fold(name)|channel: where it is placed
+  std::string folded_name;  // Fold(name)
+  // The ref attribute as written, and whether there is one (transactions
+  // find their provider among the participants by it).
+  std::string raw_ref;
+  bool has_ref = false;
+  int role = 4;  // participating-org only
 };
 
-class Importer {
- public:
-  Importer(const IatiImportOptions& o, const resolve::Resolver& resolver,
-           const Places& places, const iati::Codelists& lists,
-           store::Writer* writer, std::int64_t run, ImportReport* report,
-           const std::map<std::string, std::string>& siren_to_code)
-      : o_(o),
-        resolver_(resolver),
-        places_(places),
-        lists_(lists),
-        writer_(writer),
-        run_(run),
-        report_(report),
-        siren_to_code_(siren_to_code) {}
+// A transaction, read.
+struct MappedTransaction {
+  std::vector<std::string> warnings;
+  bool skipped = false;             // not money that moved
+  std::optional<FundingLine> line;  // none without a year or an amount
+  std::optional<Org> provider;      // its provider-org, if any
+};
 
-  // Imports one activity; the first error stops the import.
-  Status Activity(const iati::Element& a) {
-    ++report_->lines;
-    const std::string id = iati::ActivityIdentifier(a);
-    where_ = o_.file + ":" + std::to_string(a.line);
-    if (id.empty()) {
-      Warn("an activity without iati-identifier: skipped");
-      return Status::Ok();
+// An activity as read and mapped on the reading thread, before anything
+// is written: the project without its participants, the organisations to
+// place, the funding lines without their funders, and the warnings, each
+// kept beside the step that gives it so that they are reported in the
+// order of a single pass.
+struct MappedActivity {
+  int line = 0;
+  std::string id;                     // empty: skipped, with its warning
+  std::string where;                  // file:line (id), the warnings' prefix
+  std::string prefix;                 // of the French authorities' identifiers
+  std::vector<std::string> warnings;  // up to the participants
+  Project project;
+  std::string first_country;
+  // Each participating-org, after the warnings of its own reading.
+  std::vector<std::pair<std::vector<std::string>, Org>> participants;
+  std::optional<Org> reporting;
+  std::vector<std::string> budget_warnings;
+  std::vector<FundingLine> budgets;  // one per year, merged
+  std::vector<MappedTransaction> transactions;
+};
+
+// Maps activities (thread-safe: it keeps nothing between activities but
+// the options and the codelists, which it only reads).
+class Mapper {
+ public:
+  Mapper(const IatiImportOptions& o, const iati::Codelists& lists)
+      : o_(o), lists_(lists) {}
+
+  MappedActivity Map(const iati::Element& a) const {
+    MappedActivity m;
+    m.line = a.line;
+    m.id = iati::ActivityIdentifier(a);
+    m.where = o_.file + ":" + std::to_string(a.line);
+    Sink sink{&m.where, &m.warnings};
+    if (m.id.empty()) {
+      sink.Warn("an activity without iati-identifier: skipped");
+      return m;
     }
-    where_ += " (" + id + ")";
-    // The activity's changes (its project, the project's places, sectors,
-    // participants and funding lines, and the authorities and actors it
-    // brings) make one audit row (store::Writer::BeginAuditGroup).
-    writer_->BeginAuditGroup();
-    prefix_ = o_.id_prefix;
-    if (prefix_.empty()) {
+    m.where += " (" + m.id + ")";
+    m.prefix = o_.id_prefix;
+    if (m.prefix.empty()) {
       if (const iati::Element* r = a.Child("reporting-org")) {
         const std::string ref = Trim(r->AttrOr("ref"));
         const auto dash = ref.rfind('-');
-        if (dash != std::string::npos) prefix_ = ref.substr(0, dash);
+        if (dash != std::string::npos) m.prefix = ref.substr(0, dash);
       }
     }
-    Project p;
-    p.ref = id;
+    Project& p = m.project;
+    p.ref = m.id;
     std::string lang = a.AttrOr("xml:lang");
     if (!lang.empty() && lang != Lower(lang)) {
-      Warn("xml:lang '" + lang + "' in upper case: read as '" + Lower(lang) +
-           "'");
+      sink.Warn("xml:lang '" + lang + "' in upper case: read as '" +
+                Lower(lang) + "'");
     }
-    lang = lang.empty() ? default_lang_ : Lower(lang);
-    Texts(a.Child("title"), lang, &p.title_fr, &p.title_en);
+    lang = lang.empty() ? "fr" : Lower(lang);
+    Texts(sink, a.Child("title"), lang, &p.title_fr, &p.title_en);
     const iati::Element* description = nullptr;
     for (const iati::Element* d : a.Children("description")) {
       if (d->AttrOr("type", "1") == "1") {
@@ -127,16 +154,16 @@ class Importer {
         break;
       }
     }
-    Texts(description, lang, &p.description_fr, &p.description_en);
-    if (p.title_fr.empty()) p.title_fr = p.title_en.empty() ? id : p.title_en;
+    Texts(sink, description, lang, &p.description_fr, &p.description_en);
+    if (p.title_fr.empty()) p.title_fr = p.title_en.empty() ? m.id : p.title_en;
     if (p.title_en == p.title_fr) p.title_en.clear();
     p.status = "ongoing";
     if (const iati::Element* s = a.Child("activity-status")) {
       if (auto status = StatusOf(s->AttrOr("code"))) {
         p.status = *status;
       } else {
-        Warn("unknown activity-status '" + s->AttrOr("code") +
-             "': read as ongoing");
+        sink.Warn("unknown activity-status '" + s->AttrOr("code") +
+                  "': read as ongoing");
       }
     }
     for (const iati::Element* d : a.Children("activity-date")) {
@@ -150,39 +177,38 @@ class Importer {
       }
     }
     // Countries, then the located places (in the first country).
-    std::vector<std::string> countries;
     for (const iati::Element* c : a.Children("recipient-country")) {
       const std::string code = Upper(c->AttrOr("code"));
       if (code != c->AttrOr("code")) {
-        Warn("country code '" + c->AttrOr("code") + "' read as '" + code + "'");
+        sink.Warn("country code '" + c->AttrOr("code") + "' read as '" + code +
+                  "'");
       }
       if (!lists_.Contains("Country", code)) {
-        Warn("unknown country code '" + code + "': skipped");
+        sink.Warn("unknown country code '" + code + "': skipped");
         continue;
       }
-      countries.push_back(code);
+      if (m.first_country.empty()) m.first_country = code;
       p.locations.push_back(
           {code, std::nullopt, "", std::nullopt, std::nullopt});
     }
-    const std::string first_country = countries.empty() ? "" : countries[0];
     for (const iati::Element* l : a.Children("location")) {
-      ProjectLocation loc{first_country, std::nullopt, "", std::nullopt,
+      ProjectLocation loc{m.first_country, std::nullopt, "", std::nullopt,
                           std::nullopt};
       if (const iati::Element* n = l->Child("name")) {
         std::string unused;
-        Texts(n, lang, &loc.name, &unused);
+        Texts(sink, n, lang, &loc.name, &unused);
         if (loc.name.empty()) loc.name = unused;
       }
       if (const iati::Element* point = l->Child("point")) {
         const iati::Element* pos = point->Child("pos");
         double lat = 0, lng = 0;
         if (pos == nullptr || Trim(pos->text).empty()) {
-          Warn("an empty <point> (line " + std::to_string(point->line) +
-               "): no coordinates");
+          sink.Warn("an empty <point> (line " + std::to_string(point->line) +
+                    "): no coordinates");
         } else if (std::sscanf(pos->text.c_str(), "%lf %lf", &lat, &lng) != 2 ||
                    std::fabs(lat) > 90 || std::fabs(lng) > 180) {
-          Warn("<pos> '" + Trim(pos->text) + "' (line " +
-               std::to_string(pos->line) + ") is not 'lat lng': ignored");
+          sink.Warn("<pos> '" + Trim(pos->text) + "' (line " +
+                    std::to_string(pos->line) + ") is not 'lat lng': ignored");
         } else {
           loc.lat = lat;
           loc.lng = lng;
@@ -191,47 +217,73 @@ class Importer {
       if (loc.name.empty() && !loc.lat) continue;
       p.locations.push_back(std::move(loc));
     }
-    Sectors(a, &p);
-    COOPATLAS_RETURN_IF_ERROR(Participants(a, first_country, &p));
-    Entity reporting;
-    if (const iati::Element* r = a.Child("reporting-org")) {
-      COOPATLAS_ASSIGN_OR_RETURN(const Entity* placed,
-                                 Place(*r, first_country, "11002"));
-      reporting = *placed;
+    Sectors(sink, a, &p);
+    for (const iati::Element* o : a.Children("participating-org")) {
+      std::vector<std::string> warnings;
+      Sink org_sink{&m.where, &warnings};
+      int role = std::atoi(o->AttrOr("role").c_str());
+      if (role < 1 || role > 4) {
+        org_sink.Warn("participating-org role '" + o->AttrOr("role") +
+                      "' is not 1 to 4: read as 4");
+        role = 4;
+      }
+      Org org = ReadOrg(*o, "");
+      org.role = role;
+      m.participants.emplace_back(std::move(warnings), std::move(org));
     }
-    const store::Provenance provenance{o_.file, run_, false};
-    COOPATLAS_ASSIGN_OR_RETURN(auto r,
-                               store::PutProject(writer_, p, provenance));
-    importing::CountMain(report_, r.outcome);
-    ++report_->outcomes["imported"];
-    COOPATLAS_RETURN_IF_ERROR(Funding(a, id, r.id, reporting, first_country));
-    return writer_->EndAuditGroup("project", std::to_string(r.id));
+    if (const iati::Element* r = a.Child("reporting-org")) {
+      m.reporting = ReadOrg(*r, "11002");
+    }
+    Funding(a, &m);
+    return m;
   }
 
-  void SetDefaultLang(const std::string& lang) { default_lang_ = lang; }
-
  private:
-  void Warn(const std::string& text) {
-    ++report_->others["warnings"];
-    // Kept as issues (name = where, status = warning), the first 1,000.
-    if (report_->issues.size() < 1000) {
-      ImportIssue issue;
-      issue.name = where_ + ": " + text;
-      issue.status = "warning";
-      report_->issues.push_back(std::move(issue));
+  // Where warnings go: the step's list, as "where: text".
+  struct Sink {
+    const std::string* where;
+    std::vector<std::string>* out;
+    void Warn(const std::string& text) const {
+      out->push_back(*where + ": " + text);
     }
+  };
+
+  static Org ReadOrg(const iati::Element& e,
+                     const std::string& default_channel) {
+    Org org;
+    org.name = NameOf(e);
+    org.ref = Trim(e.AttrOr("ref"));
+    org.type = e.AttrOr("type");
+    org.channel = e.AttrOr("crs-channel-code");
+    if (org.channel.empty() && org.type == "11") org.channel = default_channel;
+    org.folded_name = text::Fold(org.name);
+    org.key = org.ref + "|" + org.folded_name + "|" + org.channel;
+    if (const std::string* raw = e.Attr("ref")) {
+      org.raw_ref = *raw;
+      org.has_ref = true;
+    }
+    return org;
+  }
+
+  // The name of an organisation element (its first narrative).
+  static std::string NameOf(const iati::Element& org) {
+    for (const iati::Element* n : org.Children("narrative")) {
+      std::string t = Trim(n->text);
+      if (!t.empty()) return t;
+    }
+    return {};
   }
 
   // The French and English texts of an element's narratives.
-  void Texts(const iati::Element* e, const std::string& lang, std::string* fr,
-             std::string* en) {
+  static void Texts(const Sink& sink, const iati::Element* e,
+                    const std::string& lang, std::string* fr, std::string* en) {
     if (e == nullptr) return;
     bool fr_found = false;
     for (const iati::Element* n : e->Children("narrative")) {
       std::string l = n->AttrOr("xml:lang");
       if (!l.empty() && l != Lower(l)) {
-        Warn("narrative xml:lang '" + l + "' in upper case (line " +
-             std::to_string(n->line) + ")");
+        sink.Warn("narrative xml:lang '" + l + "' in upper case (line " +
+                  std::to_string(n->line) + ")");
       }
       l = l.empty() ? lang : Lower(l);
       const std::string text = Trim(n->text);
@@ -248,22 +300,23 @@ class Importer {
   }
 
   // A decimal as written, tolerating exponents ("1e-10") with a warning.
-  std::optional<double> Number(const std::string& raw, const char* what) {
+  static std::optional<double> Number(const Sink& sink, const std::string& raw,
+                                      const char* what) {
     const std::string s = Trim(raw);
     if (s.empty()) return std::nullopt;
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
     if (end == s.c_str() || *end != '\0' || !std::isfinite(v)) {
-      Warn(std::string(what) + " '" + s + "' is not a number: ignored");
+      sink.Warn(std::string(what) + " '" + s + "' is not a number: ignored");
       return std::nullopt;
     }
     if (s.find_first_of("eE") != std::string::npos) {
-      Warn(std::string(what) + " '" + s + "' written with an exponent");
+      sink.Warn(std::string(what) + " '" + s + "' written with an exponent");
     }
     return v;
   }
 
-  void Sectors(const iati::Element& a, Project* p) {
+  void Sectors(const Sink& sink, const iati::Element& a, Project* p) const {
     std::set<std::string> seen;
     for (const iati::Element* s : a.Children("sector")) {
       std::string vocab = s->AttrOr("vocabulary");
@@ -271,18 +324,18 @@ class Importer {
       const std::string code = s->AttrOr("code");
       std::optional<double> pct;
       if (const std::string* raw = s->Attr("percentage")) {
-        pct = Number(*raw, "sector percentage");
+        pct = Number(sink, *raw, "sector percentage");
       }
       if (vocab == "1") {
         if (!lists_.Contains("Sector", code)) {
-          Warn("unknown DAC sector code '" + code + "': skipped");
+          sink.Warn("unknown DAC sector code '" + code + "': skipped");
         } else if (seen.insert("dac:" + code).second) {
           p->dac.push_back({code, pct});
         }
       } else if (vocab == "7" || vocab == "8") {
         const std::string list = vocab == "7" ? "UNSDG-Goals" : "UNSDG-Targets";
         if (!lists_.Contains(list, code)) {
-          Warn("unknown " + list + " code '" + code + "': skipped");
+          sink.Warn("unknown " + list + " code '" + code + "': skipped");
         } else if (seen.insert("sdg:" + code).second) {
           p->sdgs.push_back({code, "person", "accepted", std::nullopt, ""});
         }
@@ -294,20 +347,166 @@ class Importer {
       if (vocab != "2" && vocab != "3") continue;
       const std::string list = vocab == "2" ? "UNSDG-Goals" : "UNSDG-Targets";
       if (!lists_.Contains(list, code)) {
-        Warn("unknown " + list + " tag '" + code + "': skipped");
+        sink.Warn("unknown " + list + " tag '" + code + "': skipped");
       } else if (seen.insert("sdg:" + code).second) {
         p->sdgs.push_back({code, "person", "accepted", std::nullopt, ""});
       }
     }
   }
 
-  // The name of an organisation element (its first narrative).
-  static std::string NameOf(const iati::Element& org) {
-    for (const iati::Element* n : org.Children("narrative")) {
-      std::string t = Trim(n->text);
-      if (!t.empty()) return t;
+  static std::optional<std::int64_t> Cents(const Sink& sink,
+                                           const iati::Element* value,
+                                           const iati::Element& activity) {
+    if (value == nullptr) return std::nullopt;
+    std::string currency = value->AttrOr("currency");
+    if (currency.empty()) currency = activity.AttrOr("default-currency");
+    if (Upper(currency) != "EUR") {
+      sink.Warn("a value in '" + currency + "' (line " +
+                std::to_string(value->line) +
+                "): only EUR amounts are imported, skipped");
+      return std::nullopt;
     }
-    return {};
+    auto v = Number(sink, value->text, "value");
+    if (!v) return std::nullopt;
+    return static_cast<std::int64_t>(std::llround(*v * 100));
+  }
+
+  static int YearOf(const std::string& date) {
+    return date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
+  }
+
+  static void Funding(const iati::Element& a, MappedActivity* m) {
+    const std::string& id = m->id;
+    // Budgets: one planned line per budget, in the year it starts.
+    const Sink budget_sink{&m->where, &m->budget_warnings};
+    for (const iati::Element* b : a.Children("budget")) {
+      const iati::Element* start = b->Child("period-start");
+      const int year = start ? YearOf(start->AttrOr("iso-date")) : 0;
+      auto cents = Cents(budget_sink, b->Child("value"), a);
+      if (year == 0 || !cents) continue;
+      FundingLine line;
+      line.key = id + "#budget-" + std::to_string(year);
+      line.mechanism = "iati-budget";
+      line.year = year;
+      line.nature = "planned";
+      line.amount_cents = *cents;
+      // Several budgets in one year add up.
+      bool merged = false;
+      for (auto& k : m->budgets) {
+        if (k.key == line.key) {
+          k.amount_cents += line.amount_cents;
+          merged = true;
+        }
+      }
+      if (!merged) m->budgets.push_back(line);
+    }
+    // Transactions: money that moved (incoming funds, disbursements,
+    // expenditure) as actual lines; commitments and the rest are skipped.
+    int n = 0;
+    for (const iati::Element* t : a.Children("transaction")) {
+      ++n;
+      MappedTransaction& mt = m->transactions.emplace_back();
+      const Sink sink{&m->where, &mt.warnings};
+      const iati::Element* type = t->Child("transaction-type");
+      const std::string code = type ? type->AttrOr("code") : "";
+      if (code != "1" && code != "3" && code != "4") {
+        mt.skipped = true;
+        continue;
+      }
+      const iati::Element* date = t->Child("transaction-date");
+      const int year = date ? YearOf(date->AttrOr("iso-date")) : 0;
+      auto cents = Cents(sink, t->Child("value"), a);
+      if (year == 0 || !cents) continue;
+      FundingLine line;
+      line.key = t->AttrOr("ref").empty() ? id + "#t" + std::to_string(n)
+                                          : t->AttrOr("ref");
+      std::string mechanism;
+      if (const iati::Element* d = t->Child("description")) {
+        std::string unused;
+        Texts(sink, d, "fr", &mechanism, &unused);
+        if (mechanism.empty()) mechanism = unused;
+      }
+      line.mechanism = mechanism.empty() ? "iati-transaction" : mechanism;
+      line.year = year;
+      line.nature = "actual";
+      line.amount_cents = *cents;
+      mt.line = std::move(line);
+      if (const iati::Element* org = t->Child("provider-org")) {
+        mt.provider = ReadOrg(*org, "11002");
+      }
+    }
+  }
+
+  const IatiImportOptions& o_;
+  const iati::Codelists& lists_;
+};
+
+// An organisation as the import places it: a French authority, a foreign
+// authority, or an actor.
+struct Entity {
+  std::optional<AuthorityRef> authority;
+  std::optional<Actor> actor;
+};
+
+// Writes mapped activities, in order, on the writing thread.
+class Importer {
+ public:
+  Importer(const IatiImportOptions& o, const resolve::Resolver& resolver,
+           const Places& places, const iati::Codelists& lists,
+           store::Writer* writer, std::int64_t run, ImportReport* report,
+           const std::map<std::string, std::string>& siren_to_code)
+      : o_(o),
+        resolver_(resolver),
+        places_(places),
+        lists_(lists),
+        writer_(writer),
+        run_(run),
+        report_(report),
+        siren_to_code_(siren_to_code) {}
+
+  // Imports one activity; the first error stops the import.
+  Status Activity(MappedActivity& m) {
+    ++report_->lines;
+    where_ = m.where;
+    Report(m.warnings);
+    if (m.id.empty()) return Status::Ok();
+    // The activity's changes (its project, the project's places, sectors,
+    // participants and funding lines, and the authorities and actors it
+    // brings) make one audit row (store::Writer::BeginAuditGroup).
+    writer_->BeginAuditGroup();
+    prefix_ = m.prefix;
+    Project& p = m.project;
+    COOPATLAS_RETURN_IF_ERROR(Participants(m, &p));
+    Entity reporting;
+    if (m.reporting) {
+      COOPATLAS_ASSIGN_OR_RETURN(const Entity* placed,
+                                 Place(*m.reporting, m.first_country));
+      reporting = *placed;
+    }
+    const store::Provenance provenance{o_.file, run_, false};
+    COOPATLAS_ASSIGN_OR_RETURN(auto r,
+                               store::PutProject(writer_, p, provenance));
+    importing::CountMain(report_, r.outcome);
+    ++report_->outcomes["imported"];
+    COOPATLAS_RETURN_IF_ERROR(Funding(m, r.id, reporting));
+    return writer_->EndAuditGroup("project", std::to_string(r.id));
+  }
+
+ private:
+  // Warnings mapped on the reading thread, in their place.
+  void Report(const std::vector<std::string>& warnings) {
+    for (const std::string& w : warnings) Issue(w);
+  }
+  void Warn(const std::string& text) { Issue(where_ + ": " + text); }
+  void Issue(const std::string& text) {
+    ++report_->others["warnings"];
+    // Kept as issues (name = where, status = warning), the first 1,000.
+    if (report_->issues.size() < 1000) {
+      ImportIssue issue;
+      issue.name = text;
+      issue.status = "warning";
+      report_->issues.push_back(std::move(issue));
+    }
   }
 
   // A French authority from an identifier prefix-SIREN, or nothing.
@@ -325,23 +524,19 @@ class Importer {
     return *c;
   }
 
-  // Places an organisation element: a French local authority (by its
-  // prefix-SIREN identifier or its name, when CRS channel 11002 or type 11
-  // says so), a foreign one (CRS channel 12002), or an actor. The entity
-  // stays in placed_ for the import's life.
-  Result<const Entity*> Place(const iati::Element& org,
-                              const std::string& country,
-                              const std::string& default_channel) {
-    const std::string name = NameOf(org);
-    const std::string ref = Trim(org.AttrOr("ref"));
-    const std::string type = org.AttrOr("type");
-    std::string channel = org.AttrOr("crs-channel-code");
-    if (channel.empty() && type == "11") channel = default_channel;
-    const std::string key = ref + "|" + text::Fold(name) + "|" + channel;
-    if (auto it = placed_.find(key); it != placed_.end()) return &it->second;
+  // Places an organisation: a French local authority (by its prefix-SIREN
+  // identifier or its name, when CRS channel 11002 or type 11 says so), a
+  // foreign one (CRS channel 12002), or an actor. The entity stays in
+  // placed_ for the import's life.
+  Result<const Entity*> Place(const Org& org, const std::string& country) {
+    if (auto it = placed_.find(org.key); it != placed_.end()) {
+      return &it->second;
+    }
+    const std::string& name = org.name;
     Entity e;
-    std::optional<Candidate> french = BySiren(ref);
-    if (!french && type == "11" && channel == "11002" && !name.empty()) {
+    std::optional<Candidate> french = BySiren(org.ref);
+    if (!french && org.type == "11" && org.channel == "11002" &&
+        !name.empty()) {
       const ResolveResult r = resolver_.Resolve(name, {});
       if (r.status == Resolution::kUnique) {
         french = r.candidates[0];
@@ -355,22 +550,22 @@ class Importer {
       COOPATLAS_ASSIGN_OR_RETURN(
           e.authority, importing::PutFrench(writer_, *french, places_, o_.file,
                                             run_, report_));
-    } else if (type == "11" && channel == "12002" && !country.empty() &&
+    } else if (org.type == "11" && org.channel == "12002" && !country.empty() &&
                !name.empty()) {
       COOPATLAS_ASSIGN_OR_RETURN(
           e.authority, importing::PutForeign(writer_, name, country, places_,
                                              {o_.file, run_, false}, report_));
     } else {
       Actor actor;
-      actor.name = text::Nfc(name.empty() ? ref : name);
-      if (actor.name.empty()) return &(placed_[key] = e);
-      if (!type.empty() && !lists_.Contains("OrganisationType", type)) {
-        Warn("unknown organisation type '" + type + "' for '" + actor.name +
+      actor.name = text::Nfc(name.empty() ? org.ref : name);
+      if (actor.name.empty()) return &(placed_[org.key] = e);
+      if (!org.type.empty() && !lists_.Contains("OrganisationType", org.type)) {
+        Warn("unknown organisation type '" + org.type + "' for '" + actor.name +
              "': left empty");
       } else {
-        actor.org_type = type;
+        actor.org_type = org.type;
       }
-      actor.iati_ref = ref;
+      actor.iati_ref = org.ref;
       COOPATLAS_ASSIGN_OR_RETURN(
           auto r, store::PutActor(writer_, actor, text::Fold(actor.name),
                                   {o_.file, run_, false}));
@@ -378,73 +573,47 @@ class Importer {
       actor.meta.id = r.id;
       e.actor = std::move(actor);
     }
-    return &(placed_[key] = std::move(e));
+    return &(placed_[org.key] = std::move(e));
   }
 
-  Status Participants(const iati::Element& a, const std::string& country,
-                      Project* p) {
+  Status Participants(const MappedActivity& m, Project* p) {
     names_.clear();
-    for (const iati::Element* o : a.Children("participating-org")) {
-      int role = std::atoi(o->AttrOr("role").c_str());
-      if (role < 1 || role > 4) {
-        Warn("participating-org role '" + o->AttrOr("role") +
-             "' is not 1 to 4: read as 4");
-        role = 4;
-      }
-      COOPATLAS_ASSIGN_OR_RETURN(const Entity* e, Place(*o, country, ""));
+    for (const auto& [warnings, org] : m.participants) {
+      Report(warnings);
+      COOPATLAS_ASSIGN_OR_RETURN(const Entity* e, Place(org, m.first_country));
       if (!e->authority && !e->actor) {
         Warn("a participating-org without name nor identifier: skipped");
         continue;
       }
-      names_[text::Fold(NameOf(*o))] = e;
-      if (!o->AttrOr("ref").empty()) names_["ref:" + o->AttrOr("ref")] = e;
-      p->participants.push_back({e->authority, e->actor, RoleName(role), role});
+      names_[org.folded_name] = e;
+      if (!org.raw_ref.empty()) names_["ref:" + org.raw_ref] = e;
+      p->participants.push_back(
+          {e->authority, e->actor, RoleName(org.role), org.role});
     }
     return Status::Ok();
   }
 
   // The funder of a transaction: its provider-org (a participant of that
   // name or identifier, else placed like one), else the reporting org.
-  Result<Entity> Provider(const iati::Element& t, const Entity& reporting,
+  Result<Entity> Provider(const MappedTransaction& t, const Entity& reporting,
                           const std::string& country) {
-    const iati::Element* org = t.Child("provider-org");
-    if (org == nullptr) return reporting;
-    if (const std::string* ref = org->Attr("ref")) {
-      if (auto it = names_.find("ref:" + *ref); it != names_.end()) {
+    if (!t.provider) return reporting;
+    const Org& org = *t.provider;
+    if (org.has_ref) {
+      if (auto it = names_.find("ref:" + org.raw_ref); it != names_.end()) {
         return *it->second;
       }
     }
-    if (auto it = names_.find(text::Fold(NameOf(*org))); it != names_.end()) {
+    if (auto it = names_.find(org.folded_name); it != names_.end()) {
       return *it->second;
     }
-    COOPATLAS_ASSIGN_OR_RETURN(const Entity* e, Place(*org, country, "11002"));
+    COOPATLAS_ASSIGN_OR_RETURN(const Entity* e, Place(org, country));
     if (!e->authority && !e->actor) return reporting;
     return *e;
   }
 
-  std::optional<std::int64_t> Cents(const iati::Element* value,
-                                    const iati::Element& activity) {
-    if (value == nullptr) return std::nullopt;
-    std::string currency = value->AttrOr("currency");
-    if (currency.empty()) currency = activity.AttrOr("default-currency");
-    if (Upper(currency) != "EUR") {
-      Warn("a value in '" + currency + "' (line " +
-           std::to_string(value->line) +
-           "): only EUR amounts are imported, skipped");
-      return std::nullopt;
-    }
-    auto v = Number(value->text, "value");
-    if (!v) return std::nullopt;
-    return static_cast<std::int64_t>(std::llround(*v * 100));
-  }
-
-  static int YearOf(const std::string& date) {
-    return date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
-  }
-
-  Status Funding(const iati::Element& a, const std::string& id,
-                 std::int64_t project_id, const Entity& reporting,
-                 const std::string& country) {
+  Status Funding(const MappedActivity& m, std::int64_t project_id,
+                 const Entity& reporting) {
     const store::Provenance provenance{o_.file, run_, false};
     std::vector<std::string> keys;
     auto put = [&](FundingLine line, const Entity& funder) -> Status {
@@ -460,63 +629,20 @@ class Importer {
       keys.push_back(line.key);
       return Status::Ok();
     };
-    // Budgets: one planned line per budget, in the year it starts.
-    for (const iati::Element* b : a.Children("budget")) {
-      const iati::Element* start = b->Child("period-start");
-      const int year = start ? YearOf(start->AttrOr("iso-date")) : 0;
-      auto cents = Cents(b->Child("value"), a);
-      if (year == 0 || !cents) continue;
-      FundingLine line;
-      line.key = id + "#budget-" + std::to_string(year);
-      line.mechanism = "iati-budget";
-      line.year = year;
-      line.nature = "planned";
-      line.amount_cents = *cents;
-      // Several budgets in one year add up.
-      bool merged = false;
-      for (auto& k : budget_lines_) {
-        if (k.key == line.key) {
-          k.amount_cents += line.amount_cents;
-          merged = true;
-        }
-      }
-      if (!merged) budget_lines_.push_back(line);
-    }
-    for (auto& line : budget_lines_) {
+    Report(m.budget_warnings);
+    for (const FundingLine& line : m.budgets) {
       COOPATLAS_RETURN_IF_ERROR(put(line, reporting));
     }
-    budget_lines_.clear();
-    // Transactions: money that moved (incoming funds, disbursements,
-    // expenditure) as actual lines; commitments and the rest are skipped.
-    int n = 0;
-    for (const iati::Element* t : a.Children("transaction")) {
-      ++n;
-      const iati::Element* type = t->Child("transaction-type");
-      const std::string code = type ? type->AttrOr("code") : "";
-      if (code != "1" && code != "3" && code != "4") {
+    for (const MappedTransaction& t : m.transactions) {
+      if (t.skipped) {
         ++report_->others["transactions_skipped"];
         continue;
       }
-      const iati::Element* date = t->Child("transaction-date");
-      const int year = date ? YearOf(date->AttrOr("iso-date")) : 0;
-      auto cents = Cents(t->Child("value"), a);
-      if (year == 0 || !cents) continue;
-      FundingLine line;
-      line.key = t->AttrOr("ref").empty() ? id + "#t" + std::to_string(n)
-                                          : t->AttrOr("ref");
-      std::string mechanism;
-      if (const iati::Element* d = t->Child("description")) {
-        std::string unused;
-        Texts(d, "fr", &mechanism, &unused);
-        if (mechanism.empty()) mechanism = unused;
-      }
-      line.mechanism = mechanism.empty() ? "iati-transaction" : mechanism;
-      line.year = year;
-      line.nature = "actual";
-      line.amount_cents = *cents;
+      Report(t.warnings);
+      if (!t.line) continue;
       COOPATLAS_ASSIGN_OR_RETURN(Entity funder,
-                                 Provider(*t, reporting, country));
-      COOPATLAS_RETURN_IF_ERROR(put(line, funder));
+                                 Provider(t, reporting, m.first_country));
+      COOPATLAS_RETURN_IF_ERROR(put(*t.line, funder));
     }
     COOPATLAS_ASSIGN_OR_RETURN(
         int removed, store::RemoveOtherFundingLines(writer_, project_id, keys));
@@ -534,10 +660,8 @@ class Importer {
   const std::map<std::string, std::string>& siren_to_code_;
   std::string where_;
   std::string prefix_;
-  std::string default_lang_ = "fr";
-  std::unordered_map<std::string, Entity> placed_;  // by ref|name|channel
+  std::unordered_map<std::string, Entity> placed_;  // by Org::key
   std::map<std::string, const Entity*> names_;      // into placed_
-  std::vector<FundingLine> budget_lines_;
 };
 
 // Sets the connection's page cache size (PRAGMA cache_size: negative in
@@ -563,14 +687,14 @@ class CacheSize {
   int previous_ = -2000;
 };
 
-// Batches of activities from the reading thread to the writing one.
+// Batches of mapped activities from the reading thread to the writing one.
 class ActivityQueue {
  public:
   static constexpr std::size_t kBatch = 64;
   static constexpr std::size_t kBatches = 8;
 
   // Waits for room; false once the consumer has stopped.
-  bool Push(std::vector<iati::Element> batch) {
+  bool Push(std::vector<MappedActivity> batch) {
     std::unique_lock<std::mutex> lock(mutex_);
     room_.wait(lock, [&] { return stopped_ || batches_.size() < kBatches; });
     if (stopped_) return false;
@@ -585,7 +709,7 @@ class ActivityQueue {
     ready_.notify_one();
   }
   // Waits for the next batch; false when there is none and will be none.
-  bool Pop(std::vector<iati::Element>* batch) {
+  bool Pop(std::vector<MappedActivity>* batch) {
     std::unique_lock<std::mutex> lock(mutex_);
     ready_.wait(lock, [&] { return closed_ || !batches_.empty(); });
     if (batches_.empty()) return false;
@@ -603,15 +727,15 @@ class ActivityQueue {
   }
   // The consumer hands back a batch it has written, and the producer takes
   // it back (TakeSpent) to free its activities and refill it: freeing the
-  // trees of 100,000 activities cost the writing thread 0.3 s, and the
-  // reading thread, which made them, has time to spare.
-  void Recycle(std::vector<iati::Element> batch) {
+  // activities costs the writing thread time, and the reading thread, which
+  // made them, has time to spare.
+  void Recycle(std::vector<MappedActivity> batch) {
     std::lock_guard<std::mutex> lock(mutex_);
     spent_.push_back(std::move(batch));
   }
   // A batch handed back, emptied, or an empty one.
-  std::vector<iati::Element> TakeSpent() {
-    std::vector<iati::Element> batch;
+  std::vector<MappedActivity> TakeSpent() {
+    std::vector<MappedActivity> batch;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (spent_.empty()) return batch;
@@ -625,7 +749,7 @@ class ActivityQueue {
  private:
   std::mutex mutex_;
   std::condition_variable ready_, room_;
-  std::deque<std::vector<iati::Element>> batches_, spent_;
+  std::deque<std::vector<MappedActivity>> batches_, spent_;
   bool closed_ = false, stopped_ = false;
 };
 
@@ -665,18 +789,19 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
                              writer->StartRun("iati", options.file));
   Importer importer(options, *resolver, *places, lists, writer.get(), run,
                     &report, sirens);
-  // A second thread reads and parses the file while this one maps and
-  // writes the activities, in document order, batches passing through a
-  // bounded queue (memory stays bounded by a few batches of activities).
+  // A second thread reads, parses and maps the file while this one writes
+  // the activities, in document order, batches passing through a bounded
+  // queue (memory stays bounded by a few batches of activities).
+  const Mapper mapper(options, lists);
   ActivityQueue queue;
   Result<iati::ReadSummary> read = iati::ReadSummary{};
   std::thread reader([&] {
-    std::vector<iati::Element> batch;
+    std::vector<MappedActivity> batch;
     bool stopped = false;  // the import stopped at an error
     read = iati::ReadFile(options.file, {},
                           [&](const iati::Element& activity, bool) {
                             if (stopped) return;
-                            batch.push_back(activity);
+                            batch.push_back(mapper.Map(activity));
                             if (batch.size() < ActivityQueue::kBatch) return;
                             stopped = !queue.Push(std::move(batch));
                             batch = queue.TakeSpent();
@@ -697,8 +822,8 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
   Status failed;
   {
     const Joined joined{&queue, &reader};
-    for (std::vector<iati::Element> batch; queue.Pop(&batch);) {
-      for (const iati::Element& activity : batch) {
+    for (std::vector<MappedActivity> batch; queue.Pop(&batch);) {
+      for (MappedActivity& activity : batch) {
         failed = importer.Activity(activity);
         if (!failed.ok()) break;
       }
