@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -278,15 +279,25 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
 
 Status Writer::Insert(const std::string& table, const Row& row,
                       std::size_t key_columns) {
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement * insert,
+      PrepareInsert("Writer::Insert", table, row, key_columns));
+  return InsertRow(insert, table, row, KeyString(row, key_columns));
+}
+
+Result<Statement*> Writer::PrepareInsert(const char* caller,
+                                         const std::string& table,
+                                         const Row& row,
+                                         std::size_t key_columns) {
   if (!IsIdentifier(table) || key_columns == 0 || key_columns > row.size()) {
-    return Status::Internal("Writer::Insert: bad table or key for '" + table +
-                            "'");
+    return Status::Internal(std::string(caller) + ": bad table or key for '" +
+                            table + "'");
   }
   std::string sql = "INSERT INTO " + table + "(";
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (!IsIdentifier(row[i].first)) {
-      return Status::Internal("Writer::Insert: bad column '" + row[i].first +
-                              "'");
+      return Status::Internal(std::string(caller) + ": bad column '" +
+                              row[i].first + "'");
     }
     if (i > 0) sql += ", ";
     sql += row[i].first;
@@ -294,15 +305,18 @@ Status Writer::Insert(const std::string& table, const Row& row,
   sql += ") VALUES (?";
   for (std::size_t i = 1; i < row.size(); ++i) sql += ", ?";
   sql += ")";
-  COOPATLAS_ASSIGN_OR_RETURN(Statement * insert, Cached(sql));
+  return Cached(sql);
+}
+
+Status Writer::InsertRow(Statement* insert, const std::string& table,
+                         const Row& row, const std::string& key) {
   JsonObject new_value;
   for (std::size_t i = 0; i < row.size(); ++i) {
     BindValue(insert, static_cast<int>(i + 1), row[i].second);
     new_value.Add(row[i].first, row[i].second);
   }
   COOPATLAS_RETURN_IF_ERROR(insert->Run());
-  return Audit("insert", table, KeyString(row, key_columns), "",
-               new_value.Dump());
+  return Audit("insert", table, key, "", new_value.Dump());
 }
 
 Result<Writer::EntityResult> Writer::PutEntity(
@@ -503,19 +517,39 @@ Result<bool> Writer::InsertChildren(const std::string& table,
                                     const std::pair<std::string, Value>& parent,
                                     const std::vector<Row>& rows,
                                     std::size_t key_columns) {
-  std::set<std::string> keys;
+  if (rows.empty()) return false;
+  // One statement for the rows, which have the first one's columns (an
+  // import inserts hundreds of thousands of them).
+  const Row& first = rows.front();
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement * insert,
+      PrepareInsert("Writer::InsertChildren", table, first, key_columns));
+  // Every row is checked before any is written.
   for (const Row& row : rows) {
     if (row.size() < key_columns || row[0].first != parent.first ||
         !(row[0].second == parent.second)) {
       return Status::Internal("Writer::InsertChildren: row of another parent");
     }
-    if (keys.insert(KeyString(row, key_columns)).second) {
-      COOPATLAS_RETURN_IF_ERROR(Insert(table, row, key_columns));
+    bool same_columns = row.size() == first.size();
+    for (std::size_t i = 0; same_columns && i < row.size(); ++i) {
+      same_columns = row[i].first == first[i].first;
+    }
+    if (!same_columns) {
+      return Status::Internal("Writer::InsertChildren: rows of " + table +
+                              " with other columns than the first");
+    }
+  }
+  std::vector<std::string> keys;  // a few per parent
+  for (const Row& row : rows) {
+    std::string key = KeyString(row, key_columns);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      COOPATLAS_RETURN_IF_ERROR(InsertRow(insert, table, row, key));
+      keys.push_back(std::move(key));
     } else {
       COOPATLAS_RETURN_IF_ERROR(Put(table, row, key_columns).status());
     }
   }
-  return !rows.empty();
+  return true;
 }
 
 Status Writer::Delete(const std::string& table, const Row& key) {

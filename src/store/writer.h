@@ -139,6 +139,13 @@ class Writer {
         context_(std::move(context)),
         bulk_(std::move(bulk)),
         txn_(std::move(txn)) {}
+  // The cached INSERT of `row`'s columns into `table`; `caller` names the
+  // method in errors.
+  Result<Statement*> PrepareInsert(const char* caller, const std::string& table,
+                                   const Row& row, std::size_t key_columns);
+  // Inserts `row` with `insert` (PrepareInsert) and audits it under `key`.
+  Status InsertRow(Statement* insert, const std::string& table, const Row& row,
+                   const std::string& key);
   Status Audit(const std::string& action, const std::string& entity,
                const std::string& entity_id, const std::string& old_json,
                const std::string& new_json);

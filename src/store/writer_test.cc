@@ -258,6 +258,21 @@ TEST_F(WriterBulkTest, InsertChildrenWritesWhatReplaceChildrenWould) {
   EXPECT_FALSE((*w)->InsertChildren("t", {"k", std::string("q")},
                                     {R("p", 9, nullptr)}, 2)
                    .ok());  // a row of another parent
+  // Rows of other columns than the first row's, which share its statement.
+  Row fewer = R("r", 2, std::string("x"));
+  fewer.pop_back();
+  const auto mixed = (*w)->InsertChildren(
+      "t", {"k", std::string("r")}, {R("r", 1, std::string("y")), fewer}, 2);
+  ASSERT_FALSE(mixed.ok());
+  EXPECT_NE(mixed.status().message().find("other columns"), std::string::npos)
+      << mixed.status().ToString();
+  Row renamed = R("r", 3, std::string("z"));
+  renamed[3].first = "d";
+  renamed[4].first = "i";
+  EXPECT_FALSE((*w)->InsertChildren("t", {"k", std::string("r")},
+                                    {R("r", 1, std::string("y")), renamed}, 2)
+                   .ok());
+  EXPECT_TRUE((*w)->InsertChildren("t", {"k", std::string("r")}, {}, 2).ok());
   ASSERT_TRUE((*w)->Commit().ok());
   EXPECT_EQ(Count("SELECT count(*) FROM t"), 4);
   EXPECT_EQ(Count("SELECT count(*) FROM t p JOIN t q ON p.k = 'p' AND "
