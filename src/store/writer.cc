@@ -319,6 +319,57 @@ Status Writer::InsertRow(Statement* insert, const std::string& table,
   return Audit("insert", table, key, "", new_value.Dump());
 }
 
+Result<const Writer::EntityStatements*> Writer::EntityStatementsFor(
+    const std::string& table, const Row& row, std::size_t key_columns) {
+  std::deque<EntityStatements>& known = entity_statements_[table];
+  for (const EntityStatements& e : known) {
+    if (e.key_columns != key_columns || e.columns.size() != row.size()) {
+      continue;
+    }
+    bool same = true;
+    for (std::size_t i = 0; same && i < row.size(); ++i) {
+      same = e.columns[i] == row[i].first;
+    }
+    if (same) return &e;
+  }
+  // First sight of these columns: the statements' text.
+  EntityStatements made;
+  made.key_columns = key_columns;
+  std::string columns, where_sql;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (!IsIdentifier(row[i].first)) {
+      return Status::Internal("Writer::PutEntity: bad column '" + row[i].first +
+                              "'");
+    }
+    made.columns.push_back(row[i].first);
+    if (i > 0) columns += ", ";
+    columns += row[i].first;
+    if (i < key_columns) {
+      if (i > 0) where_sql += " AND ";
+      where_sql += row[i].first + " = ?";
+    }
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(
+      made.select, Cached("SELECT id, version, " + columns + " FROM " + table +
+                          " WHERE " + where_sql));
+  std::string insert = "INSERT INTO " + table + "(" + columns;
+  std::size_t values = row.size();
+  for (const char* bookkeeping : {"created_at", "updated_at", "version"}) {
+    const bool given = std::find(made.columns.begin(), made.columns.end(),
+                                 bookkeeping) != made.columns.end();
+    if (!given) {
+      insert.append(", ").append(bookkeeping);
+      ++values;
+    }
+  }
+  insert += ") VALUES (?";
+  for (std::size_t i = 1; i < values; ++i) insert += ", ?";
+  insert += ")";
+  COOPATLAS_ASSIGN_OR_RETURN(made.insert, Cached(insert));
+  known.push_back(std::move(made));
+  return &known.back();
+}
+
 Result<Writer::EntityResult> Writer::PutEntity(
     const std::string& table, const Row& row, std::size_t key_columns,
     std::optional<std::int64_t> expected_version) {
@@ -332,27 +383,10 @@ Result<Writer::EntityResult> Writer::PutEntity(
     }
     return nullptr;
   };
-  // The statements' text, made without intermediate strings (this runs
-  // for every record of an import).
-  std::string columns, where_sql;
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    if (!IsIdentifier(row[i].first)) {
-      return Status::Internal("Writer::PutEntity: bad column '" + row[i].first +
-                              "'");
-    }
-    if (i > 0) columns += ", ";
-    columns += row[i].first;
-    if (i < key_columns) {
-      if (i > 0) where_sql += " AND ";
-      where_sql += row[i].first;
-      where_sql += " = ?";
-    }
-  }
-  std::string sql;
-  sql.reserve(64 + columns.size() + table.size() + where_sql.size());
-  sql.append("SELECT id, version, ").append(columns).append(" FROM ");
-  sql.append(table).append(" WHERE ").append(where_sql);
-  COOPATLAS_ASSIGN_OR_RETURN(Statement * select, Cached(sql));
+  COOPATLAS_ASSIGN_OR_RETURN(const EntityStatements* statements,
+                             EntityStatementsFor(table, row, key_columns));
+  Statement* select = statements->select;
+  select->Reset();
   for (std::size_t i = 0; i < key_columns; ++i) {
     BindValue(select, static_cast<int>(i + 1), row[i].second);
   }
@@ -366,14 +400,8 @@ Result<Writer::EntityResult> Writer::PutEntity(
     if (given("version") == nullptr) {
       extra.emplace_back("version", std::int64_t{1});
     }
-    sql.assign("INSERT INTO ").append(table).append("(").append(columns);
-    for (const auto& [name, value] : extra) sql.append(", ").append(name);
-    sql.append(") VALUES (?");
-    for (std::size_t i = 1; i < row.size() + extra.size(); ++i) {
-      sql.append(", ?");
-    }
-    sql.append(")");
-    COOPATLAS_ASSIGN_OR_RETURN(Statement * insert, Cached(sql));
+    Statement* insert = statements->insert;
+    insert->Reset();
     JsonObject new_value;
     int index = 1;
     for (const Row* part : {&row, static_cast<const Row*>(&extra)}) {

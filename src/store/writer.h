@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -146,6 +147,17 @@ class Writer {
   // Inserts `row` with `insert` (PrepareInsert) and audits it under `key`.
   Status InsertRow(Statement* insert, const std::string& table, const Row& row,
                    const std::string& key);
+  // PutEntity's statements for one list of columns of a table (an import
+  // puts hundreds of thousands of records of a few shapes).
+  struct EntityStatements {
+    std::vector<std::string> columns;
+    std::size_t key_columns = 0;
+    Statement* select = nullptr;  // id, version and the columns, by key
+    Statement* insert = nullptr;  // the columns and the bookkeeping not given
+  };
+  Result<const EntityStatements*> EntityStatementsFor(const std::string& table,
+                                                      const Row& row,
+                                                      std::size_t key_columns);
   Status Audit(const std::string& action, const std::string& entity,
                const std::string& entity_id, const std::string& old_json,
                const std::string& new_json);
@@ -157,6 +169,9 @@ class Writer {
   std::string now_;
   // Prepared once per writer, by SQL text (node-based: pointers stay valid).
   std::unordered_map<std::string, Statement> statements_;
+  // Per table, by list of columns (a deque: entries stay where they are).
+  std::unordered_map<std::string, std::deque<EntityStatements>>
+      entity_statements_;
   // Per table: the json_object() arguments of all its columns (Delete).
   std::map<std::string, std::string> json_columns_;
   // The audit group being gathered (BeginAuditGroup), and its last entry.
