@@ -488,7 +488,8 @@ class Importer {
                                store::PutProject(writer_, p, provenance));
     importing::CountMain(report_, r.outcome);
     ++report_->outcomes["imported"];
-    COOPATLAS_RETURN_IF_ERROR(Funding(m, r.id, reporting));
+    COOPATLAS_RETURN_IF_ERROR(
+        Funding(m, r.id, r.outcome == store::PutOutcome::kCreated, reporting));
     return writer_->EndAuditGroup("project", std::to_string(r.id));
   }
 
@@ -612,7 +613,8 @@ class Importer {
     return *e;
   }
 
-  Status Funding(const MappedActivity& m, std::int64_t project_id,
+  // `created`: the project is new, so it has no other lines to remove.
+  Status Funding(const MappedActivity& m, std::int64_t project_id, bool created,
                  const Entity& reporting) {
     const store::Provenance provenance{o_.file, run_, false};
     std::vector<std::string> keys;
@@ -644,6 +646,7 @@ class Importer {
                                  Provider(t, reporting, m.first_country));
       COOPATLAS_RETURN_IF_ERROR(put(*t.line, funder));
     }
+    if (created) return Status::Ok();
     COOPATLAS_ASSIGN_OR_RETURN(
         int removed, store::RemoveOtherFundingLines(writer_, project_id, keys));
     if (removed > 0) report_->others["funding_lines_removed"] += removed;

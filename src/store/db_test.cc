@@ -113,6 +113,30 @@ TEST(Migrations, AreIdempotentAndRefuseNewerSchemas) {
   EXPECT_NE(s.message().find("newer"), std::string::npos);
 }
 
+// The lookups of store::PutAuthority (Writer::PutEntity binds every key
+// column, the country included) find the authority through an index on
+// the whole key, not by walking the authorities of its country.
+TEST(Migrations, AuthorityLookupsUseAnIndexOnTheirWholeKey) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("m.db"), OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(Migrate(db->get()).ok());
+  const std::pair<const char*, const char*> lookups[] = {
+      {"country = ? AND kind = ? AND code = ?",
+       "(country=? AND kind=? AND code=?)"},
+      {"country = ? AND folded_name = ?", "(country=? AND folded_name=?)"}};
+  for (const auto& [where, searched] : lookups) {
+    auto plan = (*db)->Prepare(
+        std::string("EXPLAIN QUERY PLAN SELECT id, version, name FROM "
+                    "authority WHERE ") +
+        where);
+    ASSERT_TRUE(plan.ok());
+    ASSERT_TRUE(*plan->Step());
+    const std::string detail = plan->ColumnText(3);
+    EXPECT_NE(detail.find(searched), std::string::npos) << detail;
+  }
+}
+
 TEST(Fts, FrenchTokenizerStemsFoldsAndPrefixes) {
   TempDir dir;
   auto db = Db::Open(dir.File("f.db"), OpenMode::kCreate);
