@@ -39,6 +39,11 @@ struct Tokenizer {
     // word in the PostingsBuilder of id `builder` (CollectPostings).
     std::uint64_t builder = 0;
     PostingsBuilder::Term* terms[3] = {nullptr, nullptr, nullptr};
+    // Which forms a document token of this word indexes beside its stem,
+    // decided once: the unaccented stem when it differs from the stem, the
+    // folded word when it differs from both.
+    bool index_unaccented = false;
+    bool index_folded = false;
   };
 
   Stemmed& Stems(const text::Token& token) {
@@ -47,12 +52,13 @@ struct Tokenizer {
     auto it = cache.find(token.lower);
     if (it == cache.end()) {
       if (cache.size() > kMaxCached) cache.clear();
-      it = cache
-               .try_emplace(std::string(token.lower),
-                            Stemmed{StemOf(stemmer, token),
-                                    std::string(stemmer.Stem(token.folded)),
-                                    std::string(token.folded)})
-               .first;
+      Stemmed made{StemOf(stemmer, token),
+                   std::string(stemmer.Stem(token.folded)),
+                   std::string(token.folded)};
+      made.index_unaccented = made.unaccented != made.stem;
+      made.index_folded =
+          made.folded != made.stem && made.folded != made.unaccented;
+      it = cache.try_emplace(std::string(token.lower), std::move(made)).first;
     }
     return it->second;
   }
@@ -117,13 +123,17 @@ int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
           stems.builder = builder->Id();
           stems.terms[0] = stems.terms[1] = stems.terms[2] = nullptr;
         }
+        // The word's folded form is the one remembered, but for rare
+        // spellings that fold otherwise than the first one seen ("ẞ" and
+        // "ß" are both "ß" in lower case).
+        const bool folded_as_remembered = folded == stems.folded;
         // Emits the term, and counts it when postings are collected.
         auto index = [&](int tflags, std::string_view s, int slot) {
           if (!put(tflags, s)) return false;
           if (builder != nullptr) {
             const bool colocated = (tflags & FTS5_TOKEN_COLOCATED) != 0;
-            if (slot == 2 && s != stems.folded) {
-              builder->Add(s, colocated);  // folded otherwise than remembered
+            if (slot == 2 && !folded_as_remembered) {
+              builder->Add(s, colocated);
               return true;
             }
             PostingsBuilder::Term*& term = stems.terms[slot];
@@ -139,13 +149,14 @@ int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
         // without accents ("decentralisees" -> "decentralise"), and the
         // folded word itself, for prefix queries.
         const std::string& unaccented = stems.unaccented;
-        if (unaccented != stem && !index(FTS5_TOKEN_COLOCATED, unaccented, 1)) {
+        if (stems.index_unaccented &&
+            !index(FTS5_TOKEN_COLOCATED, unaccented, 1)) {
           return false;
         }
-        if (folded != stem && folded != unaccented) {
-          return index(FTS5_TOKEN_COLOCATED, folded, 2);
-        }
-        return true;
+        const bool index_folded = folded_as_remembered
+                                      ? stems.index_folded
+                                      : folded != stem && folded != unaccented;
+        return !index_folded || index(FTS5_TOKEN_COLOCATED, folded, 2);
       });
   return rc;
 }

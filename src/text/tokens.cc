@@ -119,10 +119,24 @@ void ForEachToken(std::string_view utf8,
   const auto length = static_cast<int32_t>(utf8.size());
   while (i < length) {
     const int32_t start = i;
-    UChar32 cp = 0;
-    U8_NEXT(s, i, length, cp);
-    if (cp < 0) cp = 0xFFFD;
-    const bool part = FoldCodePoint(cp, &token, &lower);
+    bool part = false;
+    if (s[i] < 0x80) {
+      // ASCII, most of the bytes of a French text: FoldCodePoint's answer
+      // without its calls.
+      const auto c = static_cast<char>(s[i++]);
+      const bool upper = c >= 'A' && c <= 'Z';
+      part = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (part) {
+        const char folded = upper ? static_cast<char>(c + ('a' - 'A')) : c;
+        token.push_back(folded);
+        lower.push_back(folded);
+      }
+    } else {
+      UChar32 cp = 0;
+      U8_NEXT(s, i, length, cp);
+      if (cp < 0) cp = 0xFFFD;
+      part = FoldCodePoint(cp, &token, &lower);
+    }
     if (part) {
       if (!in_token) {
         in_token = true;
