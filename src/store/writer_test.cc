@@ -349,5 +349,45 @@ TEST_F(WriterBulkTest, AnAuditGroupHoldsTheEntriesItsWritesWouldHave) {
   EXPECT_EQ(rows[5][2], "c/1");
 }
 
+// PutEntity keeps its statements per list of columns: a record that gives
+// its own version, one that does not, an update and a stale version, in
+// one table.
+TEST_F(WriterTest, PutEntityKeepsOneInsertPerListOfColumns) {
+  ASSERT_TRUE(db_->Exec("CREATE TABLE e (id INTEGER PRIMARY KEY, k TEXT NOT "
+                        "NULL UNIQUE, v TEXT, created_at TEXT NOT NULL, "
+                        "updated_at TEXT NOT NULL, version INTEGER NOT NULL)")
+                  .ok());
+  auto w = Writer::Begin(db_.get(), {"dan", {}});
+  ASSERT_TRUE(w.ok());
+  const Row a1 = {{"k", std::string("a")}, {"v", std::string("1")}};
+  const Row b = {{"k", std::string("b")},
+                 {"v", std::string("2")},
+                 {"version", std::int64_t{7}}};
+  auto created = (*w)->PutEntity("e", a1, 1);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->outcome, PutOutcome::kCreated);
+  auto given = (*w)->PutEntity("e", b, 1);
+  ASSERT_TRUE(given.ok()) << given.status().ToString();
+  EXPECT_EQ(given->outcome, PutOutcome::kCreated);
+  auto same = (*w)->PutEntity("e", a1, 1);
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->outcome, PutOutcome::kUnchanged);
+  EXPECT_EQ(same->id, created->id);
+  const Row a3 = {{"k", std::string("a")}, {"v", std::string("3")}};
+  auto updated = (*w)->PutEntity("e", a3, 1, std::int64_t{1});
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->outcome, PutOutcome::kUpdated);
+  const Row a4 = {{"k", std::string("a")}, {"v", std::string("4")}};
+  EXPECT_EQ((*w)->PutEntity("e", a4, 1, std::int64_t{1}).status().code(),
+            Code::kConflict);
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_EQ(Count("SELECT version FROM e WHERE k = 'a'"), 2);
+  EXPECT_EQ(Count("SELECT version FROM e WHERE k = 'b'"), 7);
+  EXPECT_EQ(Count("SELECT count(*) FROM e WHERE v = '3' AND created_at <> '' "
+                  "AND updated_at <> ''"),
+            1);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE entity = 'e'"), 3);
+}
+
 }  // namespace
 }  // namespace coopatlas::store
