@@ -97,7 +97,6 @@ struct MappedTransaction {
 // kept beside the step that gives it so that they are reported in the
 // order of a single pass.
 struct MappedActivity {
-  int line = 0;
   std::string id;                     // empty: skipped, with its warning
   std::string where;                  // file:line (id), the warnings' prefix
   std::string prefix;                 // of the French authorities' identifiers
@@ -121,7 +120,6 @@ class Mapper {
 
   MappedActivity Map(const iati::Element& a) const {
     MappedActivity m;
-    m.line = a.line;
     m.id = iati::ActivityIdentifier(a);
     m.where = o_.file + ":" + std::to_string(a.line);
     Sink sink{&m.where, &m.warnings};
