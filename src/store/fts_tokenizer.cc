@@ -86,14 +86,6 @@ int Create(void*, const char**, int, Fts5Tokenizer** out) {
 
 void Delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
 
-// coopatlas_fts_doc(rowid): the rowid, announced to the builder collecting.
-void FtsDoc(sqlite3_context* context, int argc, sqlite3_value** argv) {
-  if (argc != 1) return;
-  const sqlite3_int64 doc = sqlite3_value_int64(argv[0]);
-  if (collecting != nullptr) collecting->Doc(doc);
-  sqlite3_result_int64(context, doc);
-}
-
 int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text,
              int length, int (*emit)(void*, int, const char*, int, int, int)) {
   auto* t = reinterpret_cast<Tokenizer*>(handle);
@@ -183,13 +175,6 @@ Status RegisterFtsTokenizer(sqlite3* db) {
         "this SQLite has no FTS5 (install Debian's libsqlite3)");
   }
   static fts5_tokenizer tokenizer = {Create, Delete, Tokenize};
-  // Not deterministic: it is called for each row, never folded.
-  if (sqlite3_create_function_v2(db, "coopatlas_fts_doc", 1, SQLITE_UTF8,
-                                 nullptr, FtsDoc, nullptr, nullptr,
-                                 nullptr) != SQLITE_OK) {
-    return Status::Internal(std::string("cannot register coopatlas_fts_doc: ") +
-                            sqlite3_errmsg(db));
-  }
   const int rc =
       api->xCreateTokenizer(api, "coopatlas_fr", nullptr, &tokenizer, nullptr);
   if (rc != SQLITE_OK) {

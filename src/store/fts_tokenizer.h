@@ -19,15 +19,12 @@ namespace coopatlas::store {
 class PostingsBuilder;
 
 // Registers the tokenizer on a connection (every connection needs it to
-// read or write an FTS5 table that uses it), and the SQL function
-// coopatlas_fts_doc(rowid) of CollectPostings.
+// read or write an FTS5 table that uses it).
 Status RegisterFtsTokenizer(sqlite3* db);
 
 // While it lives, the tokenizer hands `builder` every term it emits for the
-// documents FTS5 indexes on this thread, and coopatlas_fts_doc(rowid),
-// which returns its argument, announces each document to it:
-// INSERT INTO search_fts(rowid, ...) SELECT coopatlas_fts_doc(id), ...
-// (FTS5 tokenizes a row as it inserts it, after its values are computed).
+// documents FTS5 indexes on this thread; the caller announces each document
+// (PostingsBuilder::Doc) before inserting it (store::FtsBuild does).
 class CollectPostings {
  public:
   explicit CollectPostings(PostingsBuilder* builder);

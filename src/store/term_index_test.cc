@@ -51,12 +51,25 @@ class PostingsTest : public ::testing::Test {
                   "et Œuvres décentralisées ; coopérations')")
             .ok());
   }
-  Status Index(const char* order) {
-    return db_->Exec(
-        std::string("INSERT INTO search_fts(rowid, title, body) SELECT "
-                    "coopatlas_fts_doc(id), title, body FROM temp.doc ORDER "
-                    "BY id ") +
-        order);
+  // Indexes the documents in this order, announcing each to `builder`
+  // (if any) before FTS5 indexes it, as store::FtsBuild does.
+  Status Index(const char* order, PostingsBuilder* builder) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement docs,
+        db_->Prepare(std::string("SELECT id FROM temp.doc ORDER BY id ") +
+                     order));
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement insert,
+        db_->Prepare("INSERT INTO search_fts(rowid, title, body) SELECT id, "
+                     "title, body FROM temp.doc WHERE id = ?"));
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, docs.Step());
+      if (!row) break;
+      if (builder != nullptr) builder->Doc(docs.ColumnInt(0));
+      insert.Bind(1, docs.ColumnInt(0));
+      COOPATLAS_RETURN_IF_ERROR(insert.Run());
+    }
+    return Status::Ok();
   }
 
   TempDir dir_;
@@ -67,7 +80,7 @@ TEST_F(PostingsTest, GatheredWhileIndexingTheyAreFts5sOwn) {
   PostingsBuilder builder;
   {
     const CollectPostings collect(&builder);
-    ASSERT_TRUE(Index("ASC").ok());
+    ASSERT_TRUE(Index("ASC", &builder).ok());
   }
   auto written = builder.Write(db_.get());
   ASSERT_TRUE(written.ok()) << written.status().ToString();
@@ -86,14 +99,14 @@ TEST_F(PostingsTest, ASecondBuilderStartsAfresh) {
   PostingsBuilder first;
   {
     const CollectPostings collect(&first);
-    ASSERT_TRUE(Index("ASC").ok());
+    ASSERT_TRUE(Index("ASC", &first).ok());
   }
   ASSERT_TRUE(first.Write(db_.get()).ok());
   ASSERT_TRUE(db_->Exec("DELETE FROM search_fts").ok());
   PostingsBuilder second;
   {
     const CollectPostings collect(&second);
-    ASSERT_TRUE(Index("ASC").ok());
+    ASSERT_TRUE(Index("ASC", &second).ok());
   }
   ASSERT_TRUE(second.Write(db_.get()).ok());
   const Rows gathered = SearchTerms(db_.get());
@@ -105,7 +118,7 @@ TEST_F(PostingsTest, DocumentsOutOfOrderAreRefused) {
   PostingsBuilder builder;
   {
     const CollectPostings collect(&builder);
-    ASSERT_TRUE(Index("DESC").ok());
+    ASSERT_TRUE(Index("DESC", &builder).ok());
   }
   auto written = builder.Write(db_.get());
   ASSERT_FALSE(written.ok());
@@ -117,7 +130,7 @@ TEST_F(PostingsTest, TokensFts5CountedOtherwiseAreRefused) {
   PostingsBuilder builder;
   {
     const CollectPostings collect(&builder);
-    ASSERT_TRUE(Index("ASC").ok());
+    ASSERT_TRUE(Index("ASC", &builder).ok());
   }
   // A document FTS5 indexed while nothing collected.
   ASSERT_TRUE(db_->Exec("INSERT INTO search_fts(rowid, title, body) VALUES "
@@ -131,7 +144,7 @@ TEST_F(PostingsTest, TokensFts5CountedOtherwiseAreRefused) {
 TEST_F(PostingsTest, NothingIsCollectedOutsideTheScope) {
   PostingsBuilder builder;
   { const CollectPostings collect(&builder); }
-  ASSERT_TRUE(Index("ASC").ok());
+  ASSERT_TRUE(Index("ASC", nullptr).ok());
   auto written = builder.Write(db_.get());
   // FTS5 counted tokens the builder never saw.
   EXPECT_FALSE(written.ok());
