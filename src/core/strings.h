@@ -1,12 +1,24 @@
 // Small string helpers shared by the layers (std only).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace coopatlas::core {
+
+// The hash of std::hash<std::string_view>, for unordered maps and sets of
+// strings looked up by string_view without making a string (with
+// std::equal_to<> as their comparison).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
+};
 
 // The parts joined by `separator`: Join({"a", "b"}, ", ") == "a, b".
 std::string Join(const std::vector<std::string>& parts,

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/strings.h"
 #include "iati/element.h"
 #include "iati/reader.h"
 
@@ -35,14 +36,10 @@ class Codelists {
   bool empty() const { return lists_.empty(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
-  std::unordered_map<std::string, Set, Hash, std::equal_to<>> lists_;
+  using Set =
+      std::unordered_set<std::string, core::StringHash, std::equal_to<>>;
+  std::unordered_map<std::string, Set, core::StringHash, std::equal_to<>>
+      lists_;
 };
 
 struct RuleOptions {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/strings.h"
 #include "store/term_index.h"
 #include "text/fold.h"
 #include "text/tokens.h"
@@ -63,15 +64,10 @@ struct Tokenizer {
     return it->second;
   }
 
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>()(s);
-    }
-  };
   text::Stemmer stemmer{"french"};
   // lower-case word -> its stems (the folded word is Fold of the same)
-  std::unordered_map<std::string, Stemmed, Hash, std::equal_to<>> cache;
+  std::unordered_map<std::string, Stemmed, core::StringHash, std::equal_to<>>
+      cache;
 };
 
 // The builder of CollectPostings on this thread, if any.

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "coopatlas/status.h"
+#include "core/strings.h"
 #include "store/db.h"
 
 namespace coopatlas::store {
@@ -58,13 +59,8 @@ class PostingsBuilder {
   Result<std::int64_t> Write(Db* db);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>()(s);
-    }
-  };
-  std::unordered_map<std::string, Term, Hash, std::equal_to<>> terms_;
+  std::unordered_map<std::string, Term, core::StringHash, std::equal_to<>>
+      terms_;
   std::uint64_t id_;
   std::vector<std::pair<std::int64_t, std::uint64_t>> lengths_;  // doc, tokens
   std::int64_t doc_ = -1;
