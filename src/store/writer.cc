@@ -353,16 +353,16 @@ Result<const Writer::EntityStatements*> Writer::EntityStatementsFor(
       made.select, Cached("SELECT id, version, " + columns + " FROM " + table +
                           " WHERE " + where_sql));
   std::string insert = "INSERT INTO " + table + "(" + columns;
-  std::size_t values = row.size();
   for (const char* bookkeeping : {"created_at", "updated_at", "version"}) {
     const bool given = std::find(made.columns.begin(), made.columns.end(),
                                  bookkeeping) != made.columns.end();
     if (!given) {
       insert.append(", ").append(bookkeeping);
-      ++values;
+      made.bookkeeping.push_back(bookkeeping);
     }
   }
   insert += ") VALUES (?";
+  const std::size_t values = row.size() + made.bookkeeping.size();
   for (std::size_t i = 1; i < values; ++i) insert += ", ?";
   insert += ")";
   COOPATLAS_ASSIGN_OR_RETURN(made.insert, Cached(insert));
@@ -395,10 +395,10 @@ Result<Writer::EntityResult> Writer::PutEntity(
     select->Reset();
     // The row, then the bookkeeping it does not give.
     Row extra;
-    if (given("created_at") == nullptr) extra.emplace_back("created_at", now_);
-    if (given("updated_at") == nullptr) extra.emplace_back("updated_at", now_);
-    if (given("version") == nullptr) {
-      extra.emplace_back("version", std::int64_t{1});
+    for (const char* bookkeeping : statements->bookkeeping) {
+      const std::string_view name = bookkeeping;
+      extra.emplace_back(
+          name, name == "version" ? Value(std::int64_t{1}) : Value(now_));
     }
     Statement* insert = statements->insert;
     insert->Reset();

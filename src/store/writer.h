@@ -154,6 +154,9 @@ class Writer {
     std::size_t key_columns = 0;
     Statement* select = nullptr;  // id, version and the columns, by key
     Statement* insert = nullptr;  // the columns and the bookkeeping not given
+    // That bookkeeping, in the INSERT's order: created_at, updated_at and
+    // version, those the columns do not give.
+    std::vector<const char*> bookkeeping;
   };
   Result<const EntityStatements*> EntityStatementsFor(const std::string& table,
                                                       const Row& row,
