@@ -785,7 +785,8 @@ Result<ImportReport> Registry::ImportIati(const IatiImportOptions& options) {
   CacheSize cache(db, -65536);
   COOPATLAS_ASSIGN_OR_RETURN(
       auto writer,
-      store::Writer::Begin(db, {options.actor, std::nullopt, /*bulk=*/true}));
+      store::Writer::Begin(db, {options.actor, std::nullopt, /*bulk=*/true,
+                                /*foreign_keys_at_commit=*/true}));
   COOPATLAS_ASSIGN_OR_RETURN(std::int64_t run,
                              writer->StartRun("iati", options.file));
   Importer importer(options, *resolver, *places, lists, writer.get(), run,

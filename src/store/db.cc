@@ -366,6 +366,63 @@ BulkWrite::~BulkWrite() {
   if (active_) (void)db_->Exec("PRAGMA journal_mode=WAL");
 }
 
+ForeignKeysAtCommit::ForeignKeysAtCommit(Db* db) : db_(db) {
+  (void)db_->Exec("PRAGMA foreign_keys=OFF");
+}
+
+ForeignKeysAtCommit::~ForeignKeysAtCommit() {
+  (void)db_->Exec("PRAGMA foreign_keys=ON");
+}
+
+Status ForeignKeysAtCommit::Check(const std::set<std::string>& written,
+                                  const std::set<std::string>& deleted_from) {
+  std::set<std::string> tables = written;
+  if (!deleted_from.empty()) {
+    // The ON DELETE actions did not run: the tables that refer to those
+    // rows are checked too.
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement referring,
+        db_->Prepare("SELECT DISTINCT m.name FROM sqlite_schema m, "
+                     "pragma_foreign_key_list(m.name) f WHERE m.type = "
+                     "'table' AND f.\"table\" = ?1"));
+    for (const std::string& parent : deleted_from) {
+      referring.Bind(1, parent);
+      while (true) {
+        COOPATLAS_ASSIGN_OR_RETURN(bool row, referring.Step());
+        if (!row) break;
+        tables.insert(referring.ColumnText(0));
+      }
+      referring.Reset();
+    }
+  }
+  COOPATLAS_ASSIGN_OR_RETURN(
+      Statement check, db_->Prepare("SELECT \"table\", rowid, parent FROM "
+                                    "pragma_foreign_key_check(?1)"));
+  constexpr int kNamed = 3;  // violations named in the error
+  std::int64_t violations = 0;
+  std::string named;
+  for (const std::string& table : tables) {
+    check.Bind(1, table);
+    while (true) {
+      COOPATLAS_ASSIGN_OR_RETURN(bool row, check.Step());
+      if (!row) break;
+      if (violations++ >= kNamed) continue;
+      named += named.empty() ? "" : "; ";
+      named += check.ColumnText(0) + " row " +
+               (check.ColumnIsNull(1) ? std::string("(no rowid)")
+                                      : std::to_string(check.ColumnInt(1))) +
+               " refers to a missing row of " + check.ColumnText(2);
+    }
+    check.Reset();
+  }
+  if (violations == 0) return Status::Ok();
+  return Status::FailedPrecondition(
+      "foreign keys: " + std::to_string(violations) +
+      (violations == 1 ? " row refers" : " rows refer") +
+      " to rows that do not exist (" + named +
+      (violations > kNamed ? "; …" : "") + "); nothing written");
+}
+
 Result<std::unique_ptr<Transaction>> Transaction::Begin(Db* db) {
   COOPATLAS_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));
   return std::unique_ptr<Transaction>(new Transaction(db));

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -143,6 +144,32 @@ class BulkWrite {
  private:
   Db* db_;
   bool active_ = false;
+};
+
+// Foreign keys checked once, before the commit, instead of row by row: a
+// bulk write (the IATI import) inserts a million rows whose every reference
+// SQLite would look up as it goes (about 0.5 s of a 100,000-activity
+// import, docs/benchmarks.md). While it lives, the connection does not
+// enforce foreign keys, nor run their ON DELETE actions; Check() then runs
+// PRAGMA foreign_key_check on the tables written, and on the tables that
+// refer to a table rows were deleted from. Made before the transaction (the
+// pragma does nothing inside one) and let go after it (store::Writer does
+// so for WriteContext::foreign_keys_at_commit).
+class ForeignKeysAtCommit {
+ public:
+  explicit ForeignKeysAtCommit(Db* db);
+  ~ForeignKeysAtCommit();
+  ForeignKeysAtCommit(const ForeignKeysAtCommit&) = delete;
+  ForeignKeysAtCommit& operator=(const ForeignKeysAtCommit&) = delete;
+
+  // Errors: kFailedPrecondition naming the table, the row and the table it
+  // refers to, for the first violations found (with their number), in
+  // `written` or in a table referring to one of `deleted_from`.
+  Status Check(const std::set<std::string>& written,
+               const std::set<std::string>& deleted_from);
+
+ private:
+  Db* db_;
 };
 
 // A write transaction (BEGIN IMMEDIATE). Rolls back unless Commit() was

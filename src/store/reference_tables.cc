@@ -76,6 +76,8 @@ Status Writer::ReplaceReference(const reference::ReferenceData& data,
   for (auto it = std::rbegin(kTables); it != std::rend(kTables); ++it) {
     COOPATLAS_RETURN_IF_ERROR(
         db_->Exec(std::string("DELETE FROM ") + it->name));
+    DeletedFrom(it->name);
+    Wrote(it->name);
   }
   std::map<std::string, std::int64_t> after;
   auto load = [&](const TableSpec& t, auto&& rows, auto&& bind) -> Status {

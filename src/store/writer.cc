@@ -159,9 +159,13 @@ Result<std::unique_ptr<Writer>> Writer::Begin(Db* db, WriteContext context) {
     return Status::InvalidArgument("a write needs an actor for the audit");
   }
   auto bulk = context.bulk ? std::make_unique<BulkWrite>(db) : nullptr;
+  auto foreign_keys = context.foreign_keys_at_commit
+                          ? std::make_unique<ForeignKeysAtCommit>(db)
+                          : nullptr;
   COOPATLAS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
   std::unique_ptr<Writer> writer(
-      new Writer(db, std::move(context), std::move(bulk), std::move(txn)));
+      new Writer(db, std::move(context), std::move(bulk),
+                 std::move(foreign_keys), std::move(txn)));
   writer->now_ = core::NowUtcIso();
   return writer;
 }
@@ -199,6 +203,7 @@ Status Writer::Audit(const std::string& action, const std::string& entity,
     }
     return Status::Ok();
   }
+  Wrote("audit");
   COOPATLAS_ASSIGN_OR_RETURN(
       Statement * stmt,
       Cached("INSERT INTO audit(at, actor, run_id, action, entity, "
@@ -223,6 +228,7 @@ Result<PutOutcome> Writer::Put(const std::string& table, const Row& row,
     columns.push_back(row[i].first);
     if (i < key_columns) where.push_back(row[i].first + " = ?");
   }
+  Wrote(table);
   const std::string where_sql = core::Join(where, " AND ");
   COOPATLAS_ASSIGN_OR_RETURN(Statement * select_stmt,
                              Cached("SELECT " + core::Join(columns, ", ") +
@@ -310,6 +316,7 @@ Result<Statement*> Writer::PrepareInsert(const char* caller,
 
 Status Writer::InsertRow(Statement* insert, const std::string& table,
                          const Row& row, const std::string& key) {
+  Wrote(table);
   JsonObject new_value;
   for (std::size_t i = 0; i < row.size(); ++i) {
     BindValue(insert, static_cast<int>(i + 1), row[i].second);
@@ -385,6 +392,7 @@ Result<Writer::EntityResult> Writer::PutEntity(
   };
   COOPATLAS_ASSIGN_OR_RETURN(const EntityStatements* statements,
                              EntityStatementsFor(table, row, key_columns));
+  Wrote(table);
   Statement* select = statements->select;
   select->Reset();
   for (std::size_t i = 0; i < key_columns; ++i) {
@@ -628,6 +636,7 @@ Status Writer::Delete(const std::string& table, const Row& key) {
     BindValue(del, static_cast<int>(i + 1), key[i].second);
   }
   COOPATLAS_RETURN_IF_ERROR(del->Run());
+  DeletedFrom(table);
   return Audit("delete", table, KeyString(key, key.size()), old_json, "");
 }
 
@@ -664,6 +673,7 @@ Result<std::int64_t> Writer::StartRun(const std::string& kind,
                    "VALUES (?,?,?,?)"));
   stmt.Bind(1, kind).Bind(2, source).Bind(3, context_.actor).Bind(4, now_);
   COOPATLAS_RETURN_IF_ERROR(stmt.Run());
+  Wrote("import_run");
   const std::int64_t id = db_->LastInsertRowId();
   context_.run_id = id;
   nlohmann::json v = {{"kind", kind}, {"source", source}};
@@ -682,6 +692,11 @@ Status Writer::FinishRun(std::int64_t run_id, const std::string& summary_json) {
                summary_json);
 }
 
-Status Writer::Commit() { return txn_->Commit(); }
+Status Writer::Commit() {
+  if (foreign_keys_) {
+    COOPATLAS_RETURN_IF_ERROR(foreign_keys_->Check(written_, deleted_from_));
+  }
+  return txn_->Commit();
+}
 
 }  // namespace coopatlas::store

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -38,6 +39,14 @@ struct WriteContext {
   // A large write (an import, a reindex): the writer journals as
   // store::BulkWrite says from before its transaction to after it.
   bool bulk = false;
+  // Foreign keys are checked once, when Commit() is called, on the tables
+  // written through this writer's methods, instead of row by row
+  // (store::ForeignKeysAtCommit). Tables a caller fills with SQL of its own
+  // are not checked: the search index, made by INSERT ... SELECT from the
+  // records, is not. ON DELETE actions do not run, so a delete of rows
+  // others refer to fails the commit. For bulk writes that delete no such
+  // rows (the IATI import).
+  bool foreign_keys_at_commit = false;
 };
 
 class Writer {
@@ -135,11 +144,21 @@ class Writer {
 
  private:
   Writer(Db* db, WriteContext context, std::unique_ptr<BulkWrite> bulk,
+         std::unique_ptr<ForeignKeysAtCommit> foreign_keys,
          std::unique_ptr<Transaction> txn)
       : db_(db),
         context_(std::move(context)),
         bulk_(std::move(bulk)),
+        foreign_keys_(std::move(foreign_keys)),
         txn_(std::move(txn)) {}
+  // Notes that rows of `table` were written, or deleted, for the check of
+  // foreign keys before the commit (WriteContext::foreign_keys_at_commit).
+  void Wrote(const std::string& table) {
+    if (foreign_keys_) written_.insert(table);
+  }
+  void DeletedFrom(const std::string& table) {
+    if (foreign_keys_) deleted_from_.insert(table);
+  }
   // The cached INSERT of `row`'s columns into `table`; `caller` names the
   // method in errors.
   Result<Statement*> PrepareInsert(const char* caller, const std::string& table,
@@ -167,8 +186,12 @@ class Writer {
 
   Db* db_;
   WriteContext context_;
-  std::unique_ptr<BulkWrite> bulk_;  // outlives txn_ (members end in reverse)
+  // Both outlive txn_ (members end in reverse order).
+  std::unique_ptr<BulkWrite> bulk_;
+  std::unique_ptr<ForeignKeysAtCommit> foreign_keys_;
   std::unique_ptr<Transaction> txn_;
+  // The tables written and deleted from, when foreign_keys_ is set.
+  std::set<std::string> written_, deleted_from_;
   std::string now_;
   // Prepared once per writer, by SQL text (node-based: pointers stay valid).
   std::unordered_map<std::string, Statement> statements_;

@@ -110,6 +110,89 @@ TEST_F(WriterTest, ABulkWriteLeavesTheWalForItsTransactionOnly) {
   }
 }
 
+TEST_F(WriterTest, ForeignKeysAtCommitAreCheckedOnceBeforeTheCommit) {
+  // A place of a project that does not exist.
+  const Row orphan = {{"project_id", std::int64_t{999}},
+                      {"seq", std::int64_t{1}},
+                      {"country", std::string("SN")}};
+  {
+    auto w = Writer::Begin(db_.get(), {"fay", {}});
+    ASSERT_TRUE(w.ok());
+    EXPECT_FALSE((*w)->Insert("project_location", orphan, 2).ok());
+  }
+  {
+    auto w = Writer::Begin(db_.get(), {"fay",
+                                       {},
+                                       /*bulk=*/true,
+                                       /*foreign_keys_at_commit=*/true});
+    ASSERT_TRUE(w.ok());
+    EXPECT_EQ(Count("PRAGMA foreign_keys"), 0);
+    ASSERT_TRUE((*w)->Insert("project_location", orphan, 2).ok());
+    const Status commit = (*w)->Commit();
+    EXPECT_EQ(commit.code(), Code::kFailedPrecondition);
+    EXPECT_NE(commit.message().find("1 row refers"), std::string::npos)
+        << commit.message();
+    EXPECT_NE(commit.message().find(
+                  "project_location row (no rowid) refers to a missing row "
+                  "of project"),
+              std::string::npos)
+        << commit.message();
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM project_location"), 0);
+  EXPECT_EQ(Count("PRAGMA foreign_keys"), 1);
+  {
+    auto w = Writer::Begin(db_.get(), {"fay",
+                                       {},
+                                       /*bulk=*/true,
+                                       /*foreign_keys_at_commit=*/true});
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Put("meta", {{"key", std::string("k")},
+                                   {"value", std::string("v")}})
+                    .ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM meta WHERE key = 'k'"), 1);
+  EXPECT_EQ(Count("PRAGMA foreign_keys"), 1);
+}
+
+TEST_F(WriterTest, ForeignKeysAtCommitCheckTheRowsReferringToDeletedOnes) {
+  std::int64_t run = 0;
+  {
+    auto w = Writer::Begin(db_.get(), {"gus", {}});
+    ASSERT_TRUE(w.ok());
+    auto started = (*w)->StartRun("iati", "f.xml");
+    ASSERT_TRUE(started.ok());
+    run = *started;
+    ASSERT_TRUE((*w)->PutEntity("actor",
+                                {{"folded_name", std::string("ong")},
+                                 {"country", std::string("")},
+                                 {"name", std::string("ONG")},
+                                 {"source", std::string("f.xml")},
+                                 {"run_id", run}},
+                                2)
+                    .ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  {
+    auto w = Writer::Begin(db_.get(), {"gus",
+                                       {},
+                                       /*bulk=*/true,
+                                       /*foreign_keys_at_commit=*/true});
+    ASSERT_TRUE(w.ok());
+    // Gathered in a group never ended: the delete writes no audit row, so
+    // only the tables referring to import_run can show the actor's.
+    (*w)->BeginAuditGroup();
+    ASSERT_TRUE((*w)->Delete("import_run", {{"id", run}}).ok());
+    const Status commit = (*w)->Commit();
+    EXPECT_EQ(commit.code(), Code::kFailedPrecondition);
+    EXPECT_NE(commit.message().find("actor row 1 refers to a missing row of "
+                                    "import_run"),
+              std::string::npos)
+        << commit.message();
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM import_run"), 1);
+}
+
 TEST_F(WriterTest, ImportRunsAreRecordedAndTagTheAudit) {
   auto w = Writer::Begin(db_.get(), {"carol", {}});
   ASSERT_TRUE(w.ok());
