@@ -135,6 +135,15 @@ Value ReadValue(const Statement& stmt, int column, const Value& like) {
   return stmt.ColumnText(column);
 }
 
+// Whether `row` has these columns, in this order.
+bool SameColumns(const std::vector<std::string>& columns, const Row& row) {
+  if (columns.size() != row.size()) return false;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (columns[i] != row[i].first) return false;
+  }
+  return true;
+}
+
 std::string KeyString(const Row& row, std::size_t key_columns) {
   std::string key;
   for (std::size_t i = 0; i < key_columns; ++i) {
@@ -299,6 +308,15 @@ Result<Statement*> Writer::PrepareInsert(const char* caller,
     return Status::Internal(std::string(caller) + ": bad table or key for '" +
                             table + "'");
   }
+  std::vector<KeptInsert>& known = inserts_[table];
+  for (const KeptInsert& k : known) {
+    if (SameColumns(k.columns, row)) {
+      k.insert->Reset();
+      return k.insert;
+    }
+  }
+  // First sight of these columns: the statement's text.
+  KeptInsert made;
   std::string sql = "INSERT INTO " + table + "(";
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (!IsIdentifier(row[i].first)) {
@@ -307,11 +325,14 @@ Result<Statement*> Writer::PrepareInsert(const char* caller,
     }
     if (i > 0) sql += ", ";
     sql += row[i].first;
+    made.columns.push_back(row[i].first);
   }
   sql += ") VALUES (?";
   for (std::size_t i = 1; i < row.size(); ++i) sql += ", ?";
   sql += ")";
-  return Cached(sql);
+  COOPATLAS_ASSIGN_OR_RETURN(made.insert, Cached(sql));
+  known.push_back(std::move(made));
+  return known.back().insert;
 }
 
 Status Writer::InsertRow(Statement* insert, const std::string& table,
@@ -330,14 +351,7 @@ Result<const Writer::EntityStatements*> Writer::EntityStatementsFor(
     const std::string& table, const Row& row, std::size_t key_columns) {
   std::deque<EntityStatements>& known = entity_statements_[table];
   for (const EntityStatements& e : known) {
-    if (e.key_columns != key_columns || e.columns.size() != row.size()) {
-      continue;
-    }
-    bool same = true;
-    for (std::size_t i = 0; same && i < row.size(); ++i) {
-      same = e.columns[i] == row[i].first;
-    }
-    if (same) return &e;
+    if (e.key_columns == key_columns && SameColumns(e.columns, row)) return &e;
   }
   // First sight of these columns: the statements' text.
   EntityStatements made;

@@ -159,8 +159,8 @@ class Writer {
   void DeletedFrom(const std::string& table) {
     if (foreign_keys_) deleted_from_.insert(table);
   }
-  // The cached INSERT of `row`'s columns into `table`; `caller` names the
-  // method in errors.
+  // The INSERT of `row`'s columns into `table`, prepared once per list of
+  // columns (inserts_); `caller` names the method in errors.
   Result<Statement*> PrepareInsert(const char* caller, const std::string& table,
                                    const Row& row, std::size_t key_columns);
   // Inserts `row` with `insert` (PrepareInsert) and audits it under `key`.
@@ -198,6 +198,12 @@ class Writer {
   // Per table, by list of columns (a deque: entries stay where they are).
   std::unordered_map<std::string, std::deque<EntityStatements>>
       entity_statements_;
+  // PrepareInsert's statements, per table, one per list of columns.
+  struct KeptInsert {
+    std::vector<std::string> columns;
+    Statement* insert = nullptr;
+  };
+  std::unordered_map<std::string, std::vector<KeptInsert>> inserts_;
   // Per table: the json_object() arguments of all its columns (Delete).
   std::map<std::string, std::string> json_columns_;
   // The audit group being gathered (BeginAuditGroup), and its last entry.

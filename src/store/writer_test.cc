@@ -472,5 +472,43 @@ TEST_F(WriterTest, PutEntityKeepsOneInsertPerListOfColumns) {
   EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE entity = 'e'"), 3);
 }
 
+TEST_F(WriterTest, InsertKeepsOneStatementPerListOfColumns) {
+  ASSERT_TRUE(db_->Exec("CREATE TABLE c (p TEXT, n INTEGER, v TEXT, w REAL, "
+                        "PRIMARY KEY (p, n))")
+                  .ok());
+  auto w = Writer::Begin(db_.get(), {"eve", {}});
+  ASSERT_TRUE(w.ok());
+  // Two lists of columns, taken in turn, then a third with another order.
+  for (std::int64_t n = 1; n <= 4; ++n) {
+    const Row row =
+        n % 2 == 1
+            ? Row{{"p", std::string("x")}, {"n", n}, {"v", std::string("odd")}}
+            : Row{{"p", std::string("x")},
+                  {"n", n},
+                  {"w", 0.5 * static_cast<double>(n)}};
+    ASSERT_TRUE((*w)->Insert("c", row, 2).ok()) << n;
+  }
+  ASSERT_TRUE((*w)->Insert("c",
+                           {{"n", std::int64_t{5}},
+                            {"p", std::string("x")},
+                            {"v", std::string("five")}},
+                           2)
+                  .ok());
+  EXPECT_EQ(
+      (*w)->Insert("c", {{"p", std::string("x")}, {"n bad", 1}}, 1).code(),
+      Code::kInternal);
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_EQ(Count("SELECT count(*) FROM c WHERE v = 'odd' AND w IS NULL AND "
+                  "n IN (1, 3)"),
+            2);
+  EXPECT_EQ(Count("SELECT count(*) FROM c WHERE v IS NULL AND w = n / 2.0 "
+                  "AND n IN (2, 4)"),
+            2);
+  EXPECT_EQ(Count("SELECT count(*) FROM c WHERE p = 'x' AND n = 5 AND "
+                  "v = 'five'"),
+            1);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE entity = 'c'"), 5);
+}
+
 }  // namespace
 }  // namespace coopatlas::store
