@@ -92,6 +92,9 @@ class Statement {
   Statement& Bind(int index, const std::string& value) {
     return Bind(index, std::string_view(value));
   }
+  // Binds text without copying it: `value` must stay valid until the
+  // statement is reset (Run() and Reset() do) or the parameter bound again.
+  Statement& BindStatic(int index, std::string_view value);
   Statement& BindNull(int index);
   Statement& BindBlob(int index, std::string_view bytes);
   // Binds NULL when empty.

@@ -304,6 +304,43 @@ TEST_F(WriterBulkTest, AuditJsonIsWhatNlohmannWouldWrite) {
   EXPECT_EQ(rows[2][4], R"({"k":"k2","n":2,"s":null,"i":0,"d":-2.5})");
 }
 
+TEST_F(WriterBulkTest, AuditJsonEscapesAtEveryPlaceOfTheText) {
+  // Runs of 0 to 17 plain bytes (ASCII or accented) between characters to
+  // escape, so that each falls at every place of the eight bytes read at a
+  // time; and texts shorter than eight bytes.
+  const std::vector<std::string> specials = {"\"",   "\\", "\n",  "\x01",
+                                             "\x1f", "\t", "\x7f"};
+  std::vector<std::string> texts = {
+      "",        "\"",       "a\\",       "é\n",
+      "abcdefg", "abcdefgh", "abcdefg\"", "\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f"};
+  for (const std::string plain : {"a", "é"}) {
+    std::string text;
+    for (std::size_t run = 0; run < 18; ++run) {
+      for (std::size_t i = 0; i < run; ++i) text += plain;
+      text += specials[run % specials.size()];
+    }
+    texts.push_back(text);
+  }
+  auto w = Writer::Begin(db_.get(), {"alice", {}});
+  ASSERT_TRUE(w.ok());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    ASSERT_TRUE(
+        (*w)->Put("t", R("k" + std::to_string(i), 1, texts[i]), 2).ok());
+  }
+  ASSERT_TRUE((*w)->Commit().ok());
+  const auto rows = Rows();
+  ASSERT_EQ(rows.size(), texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    nlohmann::ordered_json expected;
+    expected["k"] = "k" + std::to_string(i);
+    expected["n"] = 1;
+    expected["s"] = texts[i];
+    expected["i"] = nullptr;
+    expected["d"] = nullptr;
+    EXPECT_EQ(rows[i][4], expected.dump()) << i;
+  }
+}
+
 TEST_F(WriterBulkTest, InsertIsAuditedAndNeverOverwrites) {
   auto w = Writer::Begin(db_.get(), {"bob", {}});
   ASSERT_TRUE(w.ok());
