@@ -273,6 +273,9 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
     for (const std::string& sql : indexes) {
       COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
     }
+    // The other thread is still indexing: the writer's checks of its
+    // records, otherwise made at its commit, take that time.
+    COOPATLAS_RETURN_IF_ERROR(writer->CheckForeignKeys());
     COOPATLAS_RETURN_IF_ERROR(fts->Finish().WithContext("search index"));
   }
   Result<std::int64_t> written = postings.Write(db);

@@ -742,10 +742,16 @@ Status Writer::FinishRun(std::int64_t run_id, const std::string& summary_json) {
                summary_json);
 }
 
+Status Writer::CheckForeignKeys() {
+  if (!foreign_keys_) return Status::Ok();
+  COOPATLAS_RETURN_IF_ERROR(foreign_keys_->Check(written_, deleted_from_));
+  written_.clear();
+  deleted_from_.clear();
+  return Status::Ok();
+}
+
 Status Writer::Commit() {
-  if (foreign_keys_) {
-    COOPATLAS_RETURN_IF_ERROR(foreign_keys_->Check(written_, deleted_from_));
-  }
+  COOPATLAS_RETURN_IF_ERROR(CheckForeignKeys());
   return txn_->Commit();
 }
 

@@ -134,6 +134,11 @@ class Writer {
                                 const std::string& source);
   Status FinishRun(std::int64_t run_id, const std::string& summary_json);
 
+  // With WriteContext::foreign_keys_at_commit, checks the foreign keys of
+  // the rows written so far now rather than at Commit(), which then checks
+  // only the tables written after (the search rebuild calls it while its
+  // other thread finishes the index). Otherwise nothing.
+  Status CheckForeignKeys();
   Status Commit();
   Db* db() { return db_; }
 

@@ -155,6 +155,43 @@ TEST_F(WriterTest, ForeignKeysAtCommitAreCheckedOnceBeforeTheCommit) {
   EXPECT_EQ(Count("PRAGMA foreign_keys"), 1);
 }
 
+TEST_F(WriterTest, ForeignKeysCheckedEarlyAreCheckedAgainForLaterWrites) {
+  const Row orphan = {{"project_id", std::int64_t{999}},
+                      {"seq", std::int64_t{1}},
+                      {"country", std::string("SN")}};
+  {
+    auto w = Writer::Begin(db_.get(), {"hal",
+                                       {},
+                                       /*bulk=*/true,
+                                       /*foreign_keys_at_commit=*/true});
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Insert("project_location", orphan, 2).ok());
+    EXPECT_EQ((*w)->CheckForeignKeys().code(), Code::kFailedPrecondition);
+  }
+  {
+    auto w = Writer::Begin(db_.get(), {"hal",
+                                       {},
+                                       /*bulk=*/true,
+                                       /*foreign_keys_at_commit=*/true});
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Put("meta", {{"key", std::string("k")},
+                                   {"value", std::string("v")}})
+                    .ok());
+    ASSERT_TRUE((*w)->CheckForeignKeys().ok());
+    ASSERT_TRUE((*w)->Insert("project_location", orphan, 2).ok());
+    const Status commit = (*w)->Commit();
+    EXPECT_NE(commit.message().find("project_location"), std::string::npos)
+        << commit.message();
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM meta WHERE key = 'k'"), 0);
+  {
+    // Without the setting, nothing to check: foreign keys are enforced.
+    auto w = Writer::Begin(db_.get(), {"hal", {}});
+    ASSERT_TRUE(w.ok());
+    EXPECT_TRUE((*w)->CheckForeignKeys().ok());
+  }
+}
+
 TEST_F(WriterTest, ForeignKeysAtCommitCheckTheRowsReferringToDeletedOnes) {
   std::int64_t run = 0;
   {
