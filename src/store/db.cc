@@ -1,9 +1,12 @@
 #include "store/db.h"
 #include "store/fts_tokenizer.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 
+#include <charconv>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <system_error>
 
@@ -202,6 +205,31 @@ std::int64_t Db::LastInsertRowId() const {
 }
 
 int Db::Changes() const { return sqlite3_changes(db_); }
+
+void Db::StartWriteback() const {
+#ifdef __linux__
+  namespace fs = std::filesystem;
+  if (path_.empty()) return;  // a temporary database
+  std::error_code error;
+  const fs::path database = fs::weakly_canonical(path_, error);
+  if (error) return;
+  const std::set<fs::path> files = {database, database.string() + "-wal",
+                                    database.string() + "-journal"};
+  for (fs::directory_iterator it("/proc/self/fd", error), last;
+       !error && it != last; it.increment(error)) {
+    std::error_code unreadable;
+    const fs::path target = fs::read_symlink(it->path(), unreadable);
+    if (unreadable || files.count(target) == 0) continue;
+    const std::string name = it->path().filename().string();
+    int fd = -1;
+    const auto [end, parsed] =
+        std::from_chars(name.data(), name.data() + name.size(), fd);
+    if (parsed != std::errc() || end != name.data() + name.size()) continue;
+    // Nothing to do when it fails: the commit syncs the file anyway.
+    (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  }
+#endif
+}
 
 Result<int> Db::UserVersion() {
   COOPATLAS_ASSIGN_OR_RETURN(Statement stmt, Prepare("PRAGMA user_version"));

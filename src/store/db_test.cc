@@ -1,6 +1,9 @@
 #include "store/db.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -228,6 +231,56 @@ TEST(Db, BulkWriteAloneUsesTheRollbackJournalThenTheWal) {
   EXPECT_EQ(JournalMode(db->get()), "wal");
   EXPECT_EQ(CountRows(db->get()), 2);
   EXPECT_FALSE(std::filesystem::exists(dir.File("a.db-journal")));
+}
+
+// Whether another process sees a lock on the RESERVED byte of the database
+// at `path` (0x40000001, on the lock-byte page of SQLite's file format),
+// which the writer of a rollback-journal transaction holds. (SQLite itself
+// cannot be asked in a forked child: it would trust its parent's memory.)
+bool AnotherProcessSeesTheWriteLock(const std::string& path) {
+  const pid_t child = fork();
+  if (child == 0) {
+    const int fd = open(path.c_str(), O_RDWR);
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = 0x40000001;
+    lock.l_len = 1;
+    const bool locked =
+        fd >= 0 && fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    _exit(locked ? 0 : 1);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+TEST(Db, StartWritebackKeepsTheWritersLocks) {
+  // In the rollback journal of a bulk write, the writer's locks are POSIX
+  // locks on the database file, which closing any descriptor of that file
+  // in this process would drop: another process could then take them.
+  TempDir dir;
+  const std::string path = dir.File("a.db");
+  auto db = Db::Open(path, OpenMode::kCreate);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t(i INTEGER)").ok());
+  EXPECT_FALSE(AnotherProcessSeesTheWriteLock(path));
+  {
+    const BulkWrite bulk(db->get());
+    ASSERT_TRUE(bulk.Active());
+    auto txn = Transaction::Begin(db->get());
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT "
+                           "i + 1 FROM n WHERE i < 5000) INSERT INTO t SELECT "
+                           "i FROM n")
+                    .ok());
+    (*db)->StartWriteback();
+    EXPECT_TRUE(AnotherProcessSeesTheWriteLock(path));
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  EXPECT_FALSE(AnotherProcessSeesTheWriteLock(path));
+  EXPECT_EQ(CountRows(db->get()), 5000);
 }
 
 TEST(Db, BulkWriteKeepsTheWalWhenAnotherConnectionIsOpen) {

@@ -274,8 +274,10 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
       COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
     }
     // The other thread is still indexing: the writer's checks of its
-    // records, otherwise made at its commit, take that time.
+    // records, otherwise made at its commit, take that time, and what this
+    // thread wrote starts going to disk.
     COOPATLAS_RETURN_IF_ERROR(writer->CheckForeignKeys());
+    db->StartWriteback();
     COOPATLAS_RETURN_IF_ERROR(fts->Finish().WithContext("search index"));
   }
   Result<std::int64_t> written = postings.Write(db);
