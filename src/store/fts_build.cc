@@ -72,11 +72,13 @@ FtsBuild::~FtsBuild() {
   }
 }
 
-Status FtsBuild::Add(const Statement& row) {
-  Document d{row.ColumnInt(0), std::nullopt, std::nullopt};
-  if (!row.ColumnIsNull(1)) d.title = std::string(row.ColumnBlob(1));
-  if (!row.ColumnIsNull(2)) d.body = std::string(row.ColumnBlob(2));
-  for (int i = 0; i < 3; ++i) content_.BindColumn(i + 1, row, i);
+Status FtsBuild::Add(std::int64_t rowid, const Statement& row, int title,
+                     int body) {
+  Document d{rowid, std::nullopt, std::nullopt};
+  if (!row.ColumnIsNull(title)) d.title = std::string(row.ColumnBlob(title));
+  if (!row.ColumnIsNull(body)) d.body = std::string(row.ColumnBlob(body));
+  content_.Bind(1, rowid);
+  content_.BindColumn(2, row, title).BindColumn(3, row, body);
   COOPATLAS_RETURN_IF_ERROR(content_.Run());
   pending_bytes_ += BytesOf(d.title) + BytesOf(d.body);
   pending_.push_back(std::move(d));

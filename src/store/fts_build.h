@@ -40,11 +40,14 @@ class FtsBuild {
   FtsBuild(const FtsBuild&) = delete;
   FtsBuild& operator=(const FtsBuild&) = delete;
 
-  // A document: the current row of `row`, (rowid, title, body), by rowid in
-  // increasing order. Its text goes into the FTS5 table's content in `db`
-  // at once; its index is built on the other thread. Errors: the other
-  // thread's, once it has failed.
-  Status Add(const Statement& row);
+  // A document of rowid `rowid`, whose title and body are columns `title`
+  // and `body` of the current row of `row`, by rowid in increasing order.
+  // Its text goes into the FTS5 table's content in `db` at once; its index
+  // is built on the other thread. Errors: the other thread's, once it has
+  // failed.
+  Status Add(std::int64_t rowid, const Statement& row, int title, int body);
+  // The same for a row (rowid, title, body).
+  Status Add(const Statement& row) { return Add(row.ColumnInt(0), row, 1, 2); }
   // No more documents: the other thread finishes the index while the caller
   // does something else, until Finish().
   void Close();

@@ -14,28 +14,41 @@
 namespace coopatlas::store {
 namespace {
 
-// The rebuild, in three parts. Labels in the text are French and English so
+// The rebuild, in two parts. Labels in the text are French and English so
 // both find the record. The rebuild empties search_facet and search_fts
 // (EmptyTable) before them.
-// 1. The documents: authorities, partnerships, projects (SuggestTitles
-// relies on this order).
-const std::vector<const char*>& DocumentStatements() {
-  static const std::vector<const char*> kStatements = {
-      "DELETE FROM search_doc",
+// 1. The documents with their text: authorities, partnerships, projects
+// (SuggestTitles relies on this order), each kind by record id. Each row is
+// written to search_doc as it is read, and its text, handed over at once,
+// is indexed on another thread meanwhile. Columns: record_id, code, title,
+// url, countries, year, sort_date, demo, then the text beside the title.
+struct DocumentQuery {
+  const char* kind;
+  const char* sql;
+};
+constexpr int kDocumentColumns = 8;  // written to search_doc
+constexpr int kTitleColumn = 2;
+constexpr int kBodyColumn = 8;
+const std::vector<DocumentQuery>& DocumentQueries() {
+  static const std::vector<DocumentQuery> kQueries = {
       // Authorities that take part in something.
-      R"sql(INSERT INTO search_doc(kind, record_id, code, title, url, countries,
-                          sort_date, demo)
-      SELECT 'authority', a.id, a.code, a.name,
+      {"authority",
+       R"sql(SELECT a.id, a.code, a.name,
              CASE WHEN a.country = 'FR' THEN '/collectivites/' || a.code
                   ELSE '/collectivites/etrangeres/' || a.id END,
-             a.country, a.updated_at, a.demo
+             a.country, NULL, a.updated_at, a.demo,
+             concat_ws(' ', a.kind, a.name_latin, dep.name, reg.name, c.name_fr,
+                       c.name_en, a.admin1_name)
       FROM authority a
+      LEFT JOIN ref_departement dep ON dep.code = a.departement
+      LEFT JOIN ref_region reg ON reg.code = a.region
+      LEFT JOIN ref_country c ON c.alpha2 = a.country
       WHERE EXISTS (SELECT 1 FROM partnership_party pp WHERE pp.authority_id = a.id)
-         OR EXISTS (SELECT 1 FROM project_participant p WHERE p.authority_id = a.id))sql",
+         OR EXISTS (SELECT 1 FROM project_participant p WHERE p.authority_id = a.id)
+      ORDER BY a.id)sql"},
       // Partnerships: "Lyon – Turin".
-      R"sql(INSERT INTO search_doc(kind, record_id, title, url, countries, year,
-                          sort_date, demo)
-      SELECT 'partnership', p.id,
+      {"partnership",
+       R"sql(SELECT p.id, NULL,
              (SELECT group_concat(name, ', ') FROM (SELECT a.name FROM
                 partnership_party pp JOIN authority a ON a.id = pp.authority_id
                 WHERE pp.partnership_id = p.id AND pp.side = 'fr' ORDER BY a.name))
@@ -49,33 +62,7 @@ const std::vector<const char*>& DocumentStatements() {
                 a.id = pp.authority_id WHERE pp.partnership_id = p.id AND
                 pp.side = 'partner')), ''),
              CAST(substr(coalesce(p.signed_on, p.started_on), 1, 4) AS INTEGER),
-             coalesce(p.signed_on, p.started_on, p.updated_at), p.demo
-      FROM partnership p)sql",
-      // Projects.
-      R"sql(INSERT INTO search_doc(kind, record_id, title, url, countries, year,
-                          sort_date, demo)
-      SELECT 'project', p.id, p.title_fr, '/projets/' || p.id,
-             coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT
-                country FROM project_location WHERE project_id = p.id)), ''),
-             CAST(substr(p.started_on, 1, 4) AS INTEGER),
-             coalesce(p.started_on, p.updated_at), p.demo
-      FROM project p)sql",
-  };
-  return kStatements;
-}
-
-// 2. Their text, as (rowid, title, body) in rowid order, for search_fts.
-const std::vector<const char*>& TextQueries() {
-  static const std::vector<const char*> kQueries = {
-      R"sql(SELECT d.id, d.title,
-             concat_ws(' ', a.kind, a.name_latin, dep.name, reg.name, c.name_fr,
-                       c.name_en, a.admin1_name)
-      FROM search_doc d JOIN authority a ON a.id = d.record_id
-      LEFT JOIN ref_departement dep ON dep.code = a.departement
-      LEFT JOIN ref_region reg ON reg.code = a.region
-      LEFT JOIN ref_country c ON c.alpha2 = a.country
-      WHERE d.kind = 'authority' ORDER BY d.id)sql",
-      R"sql(SELECT d.id, d.title,
+             coalesce(p.signed_on, p.started_on, p.updated_at), p.demo,
              concat_ws(' ', p.kind, p.object,
                (SELECT group_concat(concat_ws(' ', c.name_fr, c.name_en,
                   a.admin1_name, dep.name), ' ')
@@ -83,9 +70,14 @@ const std::vector<const char*>& TextQueries() {
                 LEFT JOIN ref_country c ON c.alpha2 = a.country
                 LEFT JOIN ref_departement dep ON dep.code = a.departement
                 WHERE pp.partnership_id = p.id))
-      FROM search_doc d JOIN partnership p ON p.id = d.record_id
-      WHERE d.kind = 'partnership' ORDER BY d.id)sql",
-      R"sql(SELECT d.id, d.title,
+      FROM partnership p ORDER BY p.id)sql"},
+      // Projects.
+      {"project",
+       R"sql(SELECT p.id, NULL, p.title_fr, '/projets/' || p.id,
+             coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT
+                country FROM project_location WHERE project_id = p.id)), ''),
+             CAST(substr(p.started_on, 1, 4) AS INTEGER),
+             coalesce(p.started_on, p.updated_at), p.demo,
              concat_ws(' ', p.title_en, p.description_fr, p.description_en,
                p.beneficiaries,
                (SELECT group_concat(coalesce(a.name, x.name), ' ')
@@ -98,13 +90,12 @@ const std::vector<const char*>& TextQueries() {
                (SELECT group_concat(concat_ws(' ', l.name, c.name_fr, c.name_en), ' ')
                 FROM project_location l LEFT JOIN ref_country c ON
                 c.alpha2 = l.country WHERE l.project_id = p.id))
-      FROM search_doc d JOIN project p ON p.id = d.record_id
-      WHERE d.kind = 'project' ORDER BY d.id)sql",
+      FROM project p ORDER BY p.id)sql"},
   };
   return kQueries;
 }
 
-// 3. Their facets.
+// 2. Their facets.
 const std::vector<const char*>& FacetStatements() {
   static const std::vector<const char*> kStatements = {
       // type
@@ -248,22 +239,35 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
     }
     fts_definition = std::move(*definition);  // search_fts's, at the end
   }
-  for (const char* sql : DocumentStatements()) {
-    COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
-  }
-  // The text is indexed on another thread (FtsBuild) while this one counts
-  // the facets; the postings of search_term are gathered as it is indexed.
+  COOPATLAS_RETURN_IF_ERROR(
+      db->Exec("DELETE FROM search_doc").WithContext("search index"));
+  // The text is indexed on another thread (FtsBuild) as the documents are
+  // written, then while this one counts the facets; the postings of
+  // search_term are gathered as it is indexed.
   PostingsBuilder postings;
   {
     COOPATLAS_ASSIGN_OR_RETURN(
         std::unique_ptr<FtsBuild> fts,
         FtsBuild::Start(db, "search_fts", fts_definition, &postings));
-    for (const char* sql : TextQueries()) {
-      COOPATLAS_ASSIGN_OR_RETURN(Statement text, db->Prepare(sql));
+    COOPATLAS_ASSIGN_OR_RETURN(
+        Statement insert,
+        db->Prepare("INSERT INTO search_doc(kind, record_id, code, title, "
+                    "url, countries, year, sort_date, demo) VALUES (?1, ?2, "
+                    "?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+    for (const DocumentQuery& query : DocumentQueries()) {
+      COOPATLAS_ASSIGN_OR_RETURN(Statement documents, db->Prepare(query.sql));
       while (true) {
-        COOPATLAS_ASSIGN_OR_RETURN(bool row, text.Step());
+        COOPATLAS_ASSIGN_OR_RETURN(bool row, documents.Step());
         if (!row) break;
-        COOPATLAS_RETURN_IF_ERROR(fts->Add(text));
+        insert.Bind(1, query.kind);
+        for (int i = 0; i < kDocumentColumns; ++i) {
+          insert.BindColumn(i + 2, documents, i);
+        }
+        COOPATLAS_RETURN_IF_ERROR(insert.Run().WithContext(
+            "search index: " + std::string(query.kind) + " " +
+            std::to_string(documents.ColumnInt(0))));
+        COOPATLAS_RETURN_IF_ERROR(fts->Add(db->LastInsertRowId(), documents,
+                                           kTitleColumn, kBodyColumn));
       }
     }
     fts->Close();
