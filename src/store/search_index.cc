@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 
 #include "store/facet_index.h"
 #include "store/fts_build.h"
@@ -245,6 +246,7 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
   // written, then while this one counts the facets; the postings of
   // search_term are gathered as it is indexed.
   PostingsBuilder postings;
+  std::jthread writeback;  // joined as the rebuild ends, however it ends
   {
     COOPATLAS_ASSIGN_OR_RETURN(
         std::unique_ptr<FtsBuild> fts,
@@ -277,11 +279,12 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
     for (const std::string& sql : indexes) {
       COOPATLAS_RETURN_IF_ERROR(db->Exec(sql).WithContext("search index"));
     }
-    // The other thread is still indexing: the writer's checks of its
-    // records, otherwise made at its commit, take that time, and what this
-    // thread wrote starts going to disk.
+    // What was written so far starts going to disk, from a third thread
+    // (starting it waits for the disk's queue); the writer's checks of its
+    // records, otherwise made at its commit, are made while the other thread
+    // finishes the index.
+    writeback = std::jthread([db] { db->StartWriteback(); });
     COOPATLAS_RETURN_IF_ERROR(writer->CheckForeignKeys());
-    db->StartWriteback();
     COOPATLAS_RETURN_IF_ERROR(fts->Finish().WithContext("search index"));
   }
   Result<std::int64_t> written = postings.Write(db);
