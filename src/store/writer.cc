@@ -383,10 +383,10 @@ Status Writer::InsertRow(Statement* insert, const std::string& table,
   return Audit("insert", table, key, "", new_value.Dump());
 }
 
-Result<const Writer::EntityStatements*> Writer::EntityStatementsFor(
+Result<Writer::EntityStatements*> Writer::EntityStatementsFor(
     const std::string& table, const Row& row, std::size_t key_columns) {
   std::deque<EntityStatements>& known = entity_statements_[table];
-  for (const EntityStatements& e : known) {
+  for (EntityStatements& e : known) {
     if (e.key_columns == key_columns && SameColumns(e.columns, row)) return &e;
   }
   // First sight of these columns: the statements' text.
@@ -423,8 +423,37 @@ Result<const Writer::EntityStatements*> Writer::EntityStatementsFor(
   for (std::size_t i = 1; i < values; ++i) insert += ", ?";
   insert += ")";
   COOPATLAS_ASSIGN_OR_RETURN(made.insert, Cached(insert));
+  COOPATLAS_ASSIGN_OR_RETURN(made.insert_new,
+                             Cached(insert + " ON CONFLICT DO NOTHING"));
   known.push_back(std::move(made));
   return &known.back();
+}
+
+Result<std::optional<std::int64_t>> Writer::InsertEntity(
+    const EntityStatements& statements, Statement* insert,
+    const std::string& table, const Row& row) {
+  // The row, then the bookkeeping it does not give.
+  Row extra;
+  for (const char* bookkeeping : statements.bookkeeping) {
+    const std::string_view name = bookkeeping;
+    extra.emplace_back(
+        name, name == "version" ? Value(std::int64_t{1}) : Value(now_));
+  }
+  insert->Reset();
+  int index = 1;
+  for (const Row* part : {&row, static_cast<const Row*>(&extra)}) {
+    for (const auto& [name, value] : *part) BindValue(insert, index++, value);
+  }
+  COOPATLAS_RETURN_IF_ERROR(insert->Run());
+  if (db_->Changes() == 0) return std::optional<std::int64_t>();
+  const std::int64_t id = db_->LastInsertRowId();
+  JsonObject new_value;
+  for (const Row* part : {&row, static_cast<const Row*>(&extra)}) {
+    for (const auto& [name, value] : *part) new_value.Add(name, value);
+  }
+  COOPATLAS_RETURN_IF_ERROR(
+      Audit("insert", table, std::to_string(id), "", new_value.Dump()));
+  return std::optional<std::int64_t>(id);
 }
 
 Result<Writer::EntityResult> Writer::PutEntity(
@@ -440,39 +469,30 @@ Result<Writer::EntityResult> Writer::PutEntity(
     }
     return nullptr;
   };
-  COOPATLAS_ASSIGN_OR_RETURN(const EntityStatements* statements,
+  COOPATLAS_ASSIGN_OR_RETURN(EntityStatements * statements,
                              EntityStatementsFor(table, row, key_columns));
   Wrote(table);
+  if (statements->created_last && !expected_version) {
+    COOPATLAS_ASSIGN_OR_RETURN(
+        std::optional<std::int64_t> created,
+        InsertEntity(*statements, statements->insert_new, table, row));
+    if (created) return EntityResult{PutOutcome::kCreated, *created};
+  }
   Statement* select = statements->select;
   select->Reset();
   for (std::size_t i = 0; i < key_columns; ++i) {
     BindValue(select, static_cast<int>(i + 1), row[i].second);
   }
   COOPATLAS_ASSIGN_OR_RETURN(bool exists, select->Step());
+  statements->created_last = !exists;
   if (!exists) {
     select->Reset();
-    // The row, then the bookkeeping it does not give.
-    Row extra;
-    for (const char* bookkeeping : statements->bookkeeping) {
-      const std::string_view name = bookkeeping;
-      extra.emplace_back(
-          name, name == "version" ? Value(std::int64_t{1}) : Value(now_));
-    }
-    Statement* insert = statements->insert;
-    insert->Reset();
-    JsonObject new_value;
-    int index = 1;
-    for (const Row* part : {&row, static_cast<const Row*>(&extra)}) {
-      for (const auto& [name, value] : *part) {
-        BindValue(insert, index++, value);
-        new_value.Add(name, value);
-      }
-    }
-    COOPATLAS_RETURN_IF_ERROR(insert->Run());
-    const std::int64_t id = db_->LastInsertRowId();
-    COOPATLAS_RETURN_IF_ERROR(
-        Audit("insert", table, std::to_string(id), "", new_value.Dump()));
-    return EntityResult{PutOutcome::kCreated, id};
+    // Also when insert_new met a conflict on another unique key than this
+    // one: the plain insert then says which.
+    COOPATLAS_ASSIGN_OR_RETURN(
+        std::optional<std::int64_t> created,
+        InsertEntity(*statements, statements->insert, table, row));
+    return EntityResult{PutOutcome::kCreated, created.value_or(0)};
   }
   const std::int64_t id = select->ColumnInt(0);
   const std::int64_t version = select->ColumnInt(1);

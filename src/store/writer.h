@@ -178,13 +178,24 @@ class Writer {
     std::size_t key_columns = 0;
     Statement* select = nullptr;  // id, version and the columns, by key
     Statement* insert = nullptr;  // the columns and the bookkeeping not given
+    Statement* insert_new = nullptr;  // the same, doing nothing on a conflict
     // That bookkeeping, in the INSERT's order: created_at, updated_at and
     // version, those the columns do not give.
     std::vector<const char*> bookkeeping;
+    // Whether the last put of these columns created its record: the next
+    // one tries insert_new before looking its key up (an import into an
+    // empty table then looks nothing up; a repeated import, whose records
+    // are there, looks them up first).
+    bool created_last = true;
   };
-  Result<const EntityStatements*> EntityStatementsFor(const std::string& table,
-                                                      const Row& row,
-                                                      std::size_t key_columns);
+  Result<EntityStatements*> EntityStatementsFor(const std::string& table,
+                                                const Row& row,
+                                                std::size_t key_columns);
+  // Inserts `row` and the bookkeeping it does not give with `insert`, and
+  // audits it; nullopt when insert_new did nothing (a conflict).
+  Result<std::optional<std::int64_t>> InsertEntity(
+      const EntityStatements& statements, Statement* insert,
+      const std::string& table, const Row& row);
   Status Audit(const std::string& action, const std::string& entity,
                const std::string& entity_id, const std::string& old_json,
                const std::string& new_json);

@@ -546,6 +546,48 @@ TEST_F(WriterTest, PutEntityKeepsOneInsertPerListOfColumns) {
   EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE entity = 'e'"), 3);
 }
 
+TEST_F(WriterTest, PutEntityTriesTheInsertFirstAfterACreation) {
+  ASSERT_TRUE(db_->Exec("CREATE TABLE e (id INTEGER PRIMARY KEY, k TEXT NOT "
+                        "NULL UNIQUE, v TEXT UNIQUE, created_at TEXT NOT "
+                        "NULL, updated_at TEXT NOT NULL, version INTEGER NOT "
+                        "NULL)")
+                  .ok());
+  auto w = Writer::Begin(db_.get(), {"ida", {}});
+  ASSERT_TRUE(w.ok());
+  auto put = [&](const std::string& k, const std::string& v) {
+    return (*w)->PutEntity("e", {{"k", k}, {"v", v}}, 1);
+  };
+  auto a = put("a", "1");  // created by the insert tried first
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->outcome, PutOutcome::kCreated);
+  auto again = put("a", "1");  // the insert does nothing: looked up
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->outcome, PutOutcome::kUnchanged);
+  EXPECT_EQ(again->id, a->id);
+  auto b = put("b", "2");  // looked up first, then inserted
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->outcome, PutOutcome::kCreated);
+  auto changed = put("a", "3");
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->outcome, PutOutcome::kUpdated);
+  // A conflict on another unique column than the key: an error naming it,
+  // whichever insert meets it.
+  for (const char* k : {"c", "d"}) {
+    auto clash = put(k, "2");
+    ASSERT_FALSE(clash.ok());
+    EXPECT_NE(clash.status().message().find("e.v"), std::string::npos)
+        << clash.status().message();
+  }
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_EQ(Count("SELECT count(*) FROM e"), 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE entity = 'e' AND action "
+                  "= 'insert'"),
+            2);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE entity = 'e' AND action "
+                  "= 'update'"),
+            1);
+}
+
 TEST_F(WriterTest, InsertKeepsOneStatementPerListOfColumns) {
   ASSERT_TRUE(db_->Exec("CREATE TABLE c (p TEXT, n INTEGER, v TEXT, w REAL, "
                         "PRIMARY KEY (p, n))")
