@@ -50,7 +50,7 @@ class WordCache {
     Place({hash, &entries_.back()});
     return entries_.back().second;
   }
-  std::size_t size() const { return entries_.size(); }
+  std::size_t Size() const { return entries_.size(); }
   void Clear() {
     slots_.clear();
     entries_.clear();
@@ -111,7 +111,7 @@ struct Tokenizer {
     // before (most words, when a whole atlas is indexed).
     const std::size_t hash = std::hash<std::string_view>{}(token.lower);
     if (Stemmed* known = cache.Find(token.lower, hash)) return *known;
-    if (cache.size() > kMaxCached) cache.Clear();
+    if (cache.Size() > kMaxCached) cache.Clear();
     Stemmed made{StemOf(stemmer, token),
                  std::string(stemmer.Stem(token.folded)),
                  std::string(token.folded)};
