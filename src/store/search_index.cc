@@ -265,9 +265,11 @@ Result<std::int64_t> RebuildSearchIndex(Writer* writer) {
         for (int i = 0; i < kDocumentColumns; ++i) {
           insert.BindColumn(i + 2, documents, i);
         }
-        COOPATLAS_RETURN_IF_ERROR(insert.Run().WithContext(
-            "search index: " + std::string(query.kind) + " " +
-            std::to_string(documents.ColumnInt(0))));
+        if (Status inserted = insert.Run(); !inserted.ok()) {
+          return inserted.WithContext(
+              "search index: " + std::string(query.kind) + " " +
+              std::to_string(documents.ColumnInt(0)));
+        }
         COOPATLAS_RETURN_IF_ERROR(fts->Add(db->LastInsertRowId(), documents,
                                            kTitleColumn, kBodyColumn));
       }
