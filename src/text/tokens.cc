@@ -26,32 +26,18 @@ void AppendUtf8(UChar32 cp, std::string* out) {
   if (!error) out->append(buffer, static_cast<std::size_t>(length));
 }
 
-// Appends the folded form of one code point (possibly nothing: accents)
-// to `token` and its case-folded form to `lower`; returns false if the code
-// point separates tokens.
+// Appends the folded form of one code point from U+0080 (possibly nothing:
+// accents) to `token` and its case-folded form to `lower`; returns false if
+// the code point separates tokens. ForEachToken folds ASCII itself.
 bool FoldInto(UChar32 cp, std::string* token);
 
 bool FoldCodePoint(UChar32 cp, std::string* token, std::string* lower) {
-  const std::size_t before = token->size();
   const bool part = FoldInto(cp, token);
-  if (part) {
-    if (cp < 0x80) {
-      lower->append(*token, before, std::string::npos);
-    } else {
-      AppendUtf8(u_foldCase(cp, U_FOLD_CASE_DEFAULT), lower);
-    }
-  }
+  if (part) AppendUtf8(u_foldCase(cp, U_FOLD_CASE_DEFAULT), lower);
   return part;
 }
 
 bool FoldInto(UChar32 cp, std::string* token) {
-  if (cp < 0x80) {
-    const bool alnum = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-                       (cp >= '0' && cp <= '9');
-    if (!alnum) return false;
-    token->push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-    return true;
-  }
   const int8_t category = static_cast<int8_t>(u_charType(cp));
   if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK ||
       category == U_COMBINING_SPACING_MARK || (cp >= 0x02B0 && cp <= 0x02FF)) {
@@ -121,8 +107,8 @@ void ForEachToken(std::string_view utf8,
     const int32_t start = i;
     bool part = false;
     if (s[i] < 0x80) {
-      // ASCII, most of the bytes of a French text: FoldCodePoint's answer
-      // without its calls.
+      // ASCII, most of the bytes of a French text, folded here;
+      // FoldCodePoint takes the other code points.
       const auto c = static_cast<char>(s[i++]);
       const bool upper = c >= 'A' && c <= 'Z';
       part = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
