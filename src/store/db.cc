@@ -209,7 +209,6 @@ int Db::Changes() const { return sqlite3_changes(db_); }
 void Db::StartWriteback() const {
 #ifdef __linux__
   namespace fs = std::filesystem;
-  if (path_.empty()) return;  // a temporary database
   std::error_code error;
   const fs::path database = fs::weakly_canonical(path_, error);
   if (error) return;
