@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/strings.h"
 #include "store/term_index.h"
 #include "text/fold.h"
 #include "text/tokens.h"
@@ -109,7 +110,7 @@ struct Tokenizer {
   Stemmed& Stems(const text::Token& token) {
     // Looked up by the token's own bytes: no string made for a word seen
     // before (most words, when a whole atlas is indexed).
-    const std::size_t hash = std::hash<std::string_view>{}(token.lower);
+    const std::size_t hash = core::StringHash{}(token.lower);
     if (Stemmed* known = cache.Find(token.lower, hash)) return *known;
     if (cache.Size() > kMaxCached) cache.Clear();
     Stemmed made{StemOf(stemmer, token),
